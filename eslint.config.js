@@ -1,0 +1,146 @@
+// ESLint flat config: style rules of architecture.md A-STYLE-3 and the I/O boundaries of A-IO-1.
+import tseslint from "typescript-eslint";
+
+const fsModules = ["node:fs", "node:fs/promises", "fs", "fs/promises"];
+const procModules = ["execa", "node:child_process", "child_process"];
+
+// Which modules may import what (A-IO-1); everything else gets the restriction.
+const boundaries = [
+  {
+    names: fsModules,
+    allowed: [
+      "src/workspace/**",
+      "src/config/read-*.ts",
+      "src/events/append-event.ts",
+      "src/events/read-events.ts",
+      "src/scaffold/read-target.ts",
+      "src/scaffold/apply-ops.ts",
+      "src/driver/run-state.ts",
+      "src/driver/recover.ts",
+      "src/lock/**",
+    ],
+  },
+  { names: procModules, allowed: ["src/exec/**"] },
+  { names: ["simple-git"], allowed: ["src/git/**"] },
+  { names: ["proper-lockfile"], allowed: ["src/lock/**"] },
+];
+
+// The restriction list for a module allowed the given boundary (or none).
+function restrictedExcept(allowedBoundary) {
+  return boundaries
+    .filter((b) => b !== allowedBoundary)
+    .flatMap((b) =>
+      b.names.map((name) => ({
+        name,
+        message: "I/O boundary (architecture.md A-IO-1).",
+      })),
+    );
+}
+
+const boundaryOverrides = boundaries.map((b) => ({
+  files: b.allowed,
+  rules: { "no-restricted-imports": ["error", { paths: restrictedExcept(b) }] },
+}));
+
+export default tseslint.config(
+  {
+    ignores: [
+      "dist/**",
+      "coverage/**",
+      "node_modules/**",
+      "templates/**",
+      "scaffold/**",
+      ".specfuse/**",
+      "test/fixtures/**",
+      "bench/results/**",
+    ],
+  },
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.ts"],
+    languageOptions: {
+      parserOptions: {
+        projectService: true,
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
+      "@typescript-eslint/consistent-type-imports": "error",
+    },
+  },
+  {
+    files: ["src/**/*.ts"],
+    rules: {
+      "no-console": "error",
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "ExportDefaultDeclaration",
+          message: "Named exports only (architecture.md §4.10).",
+        },
+      ],
+      "no-restricted-properties": [
+        "error",
+        {
+          object: "process",
+          property: "exit",
+          message: "Only src/cli/main.ts exits (architecture.md §4.3).",
+        },
+        {
+          object: "process",
+          property: "stdout",
+          message: "Write through src/output/ (architecture.md A-IO-1).",
+        },
+        {
+          object: "process",
+          property: "stderr",
+          message: "Write through src/output/ (architecture.md A-IO-1).",
+        },
+      ],
+      "no-restricted-imports": ["error", { paths: restrictedExcept(null) }],
+    },
+  },
+  ...boundaryOverrides,
+  {
+    files: ["src/output/**/*.ts"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        {
+          object: "process",
+          property: "exit",
+          message: "Only src/cli/main.ts exits (architecture.md §4.3).",
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/cli/main.ts"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        {
+          object: "process",
+          property: "stdout",
+          message: "Write through src/output/ (architecture.md A-IO-1).",
+        },
+        {
+          object: "process",
+          property: "stderr",
+          message: "Write through src/output/ (architecture.md A-IO-1).",
+        },
+      ],
+    },
+  },
+  {
+    files: ["**/*.js", "**/*.mjs"],
+    languageOptions: {
+      globals: { process: "readonly", console: "readonly", URL: "readonly" },
+    },
+  },
+);

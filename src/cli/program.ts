@@ -1,0 +1,273 @@
+import { Command, Option } from "commander";
+import { renderExitCodeTable } from "./exit-codes.js";
+import {
+  anyInt,
+  intInRange,
+  oneOf,
+  positiveDecimal,
+  positiveInt,
+} from "./parse-values.js";
+import type { CommandResult } from "../types/command.js";
+import type { Context } from "../types/context.js";
+
+/** Names of every subcommand. */
+export type CommandName =
+  | "init"
+  | "upgrade"
+  | "lint"
+  | "run"
+  | "status"
+  | "arm"
+  | "unblock"
+  | "log"
+  | "doctor";
+
+/** A command's entry point: options in, result out; throws SpecfuseError on failure. */
+export type CommandFn = (
+  options: never,
+  ctx: Context,
+) => Promise<CommandResult | void>;
+
+// Lazy loaders keep `--version` and `lint` cold starts fast (architecture.md A-BENCH-3).
+export const COMMAND_LOADERS: Record<CommandName, () => Promise<CommandFn>> = {
+  init: async () => (await import("../commands/init.js")).init as CommandFn,
+  upgrade: async () =>
+    (await import("../commands/upgrade.js")).upgrade as CommandFn,
+  lint: async () => (await import("../commands/lint.js")).lint as CommandFn,
+  run: async () => (await import("../commands/run.js")).run as CommandFn,
+  status: async () =>
+    (await import("../commands/status.js")).status as CommandFn,
+  arm: async () => (await import("../commands/arm.js")).arm as CommandFn,
+  unblock: async () =>
+    (await import("../commands/unblock.js")).unblock as CommandFn,
+  log: async () => (await import("../commands/log.js")).log as CommandFn,
+  doctor: async () =>
+    (await import("../commands/doctor.js")).doctor as CommandFn,
+};
+
+/** Called by an action with the command's merged options (globals included). */
+export type ActionRunner = (
+  name: CommandName,
+  options: Record<string, unknown>,
+) => Promise<void>;
+
+const ENV_HELP = `
+Environment:
+  SPECFUSE_AGENT_CMD   agent executable, used verbatim with no shell
+  NO_COLOR, FORCE_COLOR  colour off / on (also --no-color, --color)
+  CI                   any value other than empty, "false" or "0" selects line mode`;
+
+function exitCodesHelp(): string {
+  return `\nExit codes:\n${renderExitCodeTable()}\n`;
+}
+
+// Adds the global flags (cli.md §2) to a root command; commander accepts them before or after the subcommand.
+function addGlobalOptions(cmd: Command): Command {
+  return cmd
+    .option("-C, --cwd <dir>", "act as if started in <dir>")
+    .option("--json", "machine-readable output on stdout")
+    .option("--color", "force colour on")
+    .option("--no-color", "force colour off")
+    .option("--verbose", "debug detail on stderr, with stack traces")
+    .option("-q, --quiet", "no progress and no info lines");
+}
+
+function defineInit(cmd: Command, run: ActionRunner): Command {
+  return cmd
+    .description(
+      "create .specfuse/ in a repository and wire git and Claude Code",
+    )
+    .argument("[dir]", "target directory", ".")
+    .option("--dry-run", "print what would be written; write nothing")
+    .option("--force-wire", "replace locally changed slash-command files")
+    .option("--example", "add the two-unit example feature")
+    .action(async (dir: string, _o, c: Command) =>
+      run("init", { ...c.optsWithGlobals(), dir }),
+    );
+}
+
+function defineUpgrade(cmd: Command, run: ActionRunner): Command {
+  return cmd
+    .description("bring .specfuse/ up to this version; never touches plans")
+    .argument("[dir]", "target directory", ".")
+    .option("--dry-run", "print what would change; write nothing")
+    .option("--force-wire", "replace locally changed slash-command files")
+    .action(async (dir: string, _o, c: Command) =>
+      run("upgrade", { ...c.optsWithGlobals(), dir }),
+    );
+}
+
+// The lint command's flags, shared by `specfuse lint` and the `specfuse-lint` bin.
+export function defineLint(cmd: Command, run: ActionRunner): Command {
+  return cmd
+    .description("check feature folders against the planning rules")
+    .argument(
+      "[dirs...]",
+      "feature folders (default: every folder under .specfuse/features/)",
+    )
+    .addOption(
+      new Option("--format <format>", "report format")
+        .choices(["text", "json", "github", "sarif"])
+        .default("text"),
+    )
+    .option("--strict", "warnings count as errors")
+    .option(
+      "--just-closed-gate <n>",
+      "also run the plan-next draft pass on gate n+1",
+      anyInt,
+    )
+    .addHelpText("after", exitCodesHelp())
+    .action(async (dirs: string[], _o, c: Command) =>
+      run("lint", { ...c.optsWithGlobals(), dirs }),
+    );
+}
+
+// The run command's flags, shared by `specfuse run` and the `specfuse-loop` bin.
+export function defineRun(cmd: Command, run: ActionRunner): Command {
+  return cmd
+    .description(
+      "walk the active feature's current gate with fresh agent sessions",
+    )
+    .option(
+      "--feature <name>",
+      "feature folder, path or feature id (default: the single active feature)",
+    )
+    .option("--dry-run", "print the walk; no lock, no writes, no agent")
+    .option("--force-full-close <feature-id>", "bypass auto-close for this run")
+    .option(
+      "--max-attempts <n>",
+      "attempts per dispatch cycle (1-10)",
+      intInRange(1, 10),
+    )
+    .option("--agent <name>", "agent adapter (only claude ships)")
+    .option(
+      "--timeout-minutes <m>",
+      "wall-clock limit per attempt, a positive decimal",
+      positiveDecimal,
+    )
+    .addOption(
+      new Option(
+        "--no-autosync",
+        "accepted and ignored (reference compatibility)",
+      ).hideHelp(),
+    )
+    .addHelpText("after", `${exitCodesHelp()}${ENV_HELP}\n`)
+    .action(async (_o, c: Command) => run("run", c.optsWithGlobals()));
+}
+
+function defineStatus(cmd: Command, run: ActionRunner): Command {
+  return cmd
+    .description("show features, gates, units, cost and the next step")
+    .option("--feature <name>", "one feature")
+    .option("--all", "include done, complete and abandoned features")
+    .option(
+      "--graph <kind>",
+      "print the current gate graph: mermaid or dot",
+      oneOf(["mermaid", "dot"]),
+    )
+    .action(async (_o, c: Command) => run("status", c.optsWithGlobals()));
+}
+
+function defineArm(cmd: Command, run: ActionRunner): Command {
+  return cmd
+    .description(
+      "accept the reviewed gate and arm the next gate (drafts → pending)",
+    )
+    .option(
+      "--feature <name>",
+      "feature (default: the active one, or the single planned one with drafts)",
+    )
+    .option("--gate <n>", "gate to arm", positiveInt)
+    .option("--wu <id...>", "arm only these drafts")
+    .option("--abandon-rest", "abandon the drafts not named with --wu")
+    .option("--dry-run", "show the flips and the lint result; write nothing")
+    .action(async (_o, c: Command) => run("arm", c.optsWithGlobals()));
+}
+
+function defineUnblock(cmd: Command, run: ActionRunner): Command {
+  return cmd
+    .description("re-arm a blocked_human unit with the reason it can now pass")
+    .argument("<wu>", "unit id or unique suffix (T02)")
+    .requiredOption("--reason <text>", "what changed since the escalation")
+    .option("--feature <name>", "feature (default: the active one)")
+    .option("--dry-run", "show the writes; write nothing")
+    .action(async (wu: string, _o, c: Command) =>
+      run("unblock", { ...c.optsWithGlobals(), wu }),
+    );
+}
+
+function defineLog(cmd: Command, run: ActionRunner): Command {
+  return cmd
+    .description("print the audit trail from events.jsonl")
+    .option("--feature <name>", "one feature (default: all, merged by time)")
+    .option(
+      "--wu <id>",
+      "events of one unit (prefix match; a unique suffix is expanded)",
+    )
+    .option("--type <event_type>", "events of one type")
+    .option(
+      "--since <when>",
+      "ISO date/time, or an age such as 90s, 30m, 2h, 1d",
+    )
+    .option("--limit <n>", "the last n events after filtering", positiveInt)
+    .option("--follow", "keep polling for new events")
+    .action(async (_o, c: Command) => run("log", c.optsWithGlobals()));
+}
+
+function defineDoctor(cmd: Command, run: ActionRunner): Command {
+  return cmd
+    .description(
+      "check git, the agent, Node, the scaffold, the lock and the config",
+    )
+    .action(async (_o, c: Command) => run("doctor", c.optsWithGlobals()));
+}
+
+const DEFINERS: Record<
+  CommandName,
+  (cmd: Command, run: ActionRunner) => Command
+> = {
+  init: defineInit,
+  upgrade: defineUpgrade,
+  lint: defineLint,
+  run: defineRun,
+  status: defineStatus,
+  arm: defineArm,
+  unblock: defineUnblock,
+  log: defineLog,
+  doctor: defineDoctor,
+};
+
+// Order in help and in the generated commands reference.
+export const COMMAND_ORDER: readonly CommandName[] = [
+  "init",
+  "upgrade",
+  "lint",
+  "run",
+  "status",
+  "arm",
+  "unblock",
+  "log",
+  "doctor",
+];
+
+/** Which bin is running: the umbrella, or an alias for one subcommand (cli.md C-BIN-1). */
+export type BinName = "specfuse" | "specfuse-loop" | "specfuse-lint";
+
+// The commander registry for one bin; the alias bins get a root command with their own name.
+export function buildProgram(
+  bin: BinName,
+  version: string,
+  run: ActionRunner,
+): Command {
+  const root = new Command(bin);
+  root
+    .version(version, "-V, --version", "print the version")
+    .helpOption("-h, --help", "show help");
+  root.configureHelp({ showGlobalOptions: true, sortSubcommands: false });
+  addGlobalOptions(root);
+  if (bin === "specfuse-lint") return defineLint(root, run);
+  if (bin === "specfuse-loop") return defineRun(root, run);
+  root.description("Run AI coding agents on planned work units, gate by gate.");
+  for (const name of COMMAND_ORDER) DEFINERS[name](root.command(name), run);
+  return root;
+}

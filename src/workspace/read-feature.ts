@@ -1,0 +1,58 @@
+import path from "node:path";
+import { parsePlan, type PlanDoc } from "../plan/parse-plan.js";
+import { isAbsolutePath, joinDisplay } from "./paths.js";
+import { readText, type FileRead } from "./read-text.js";
+
+/** Everything lint and the driver need from one feature folder, read once. */
+export interface FeatureSnapshot {
+  /** Display path of the folder (lint.md L-CLI-2). */
+  dir: string;
+  /** Absolute path of the folder. */
+  absDir: string;
+  plan: FileRead;
+  /** The parsed PLAN, when PLAN.md could be read. */
+  planDoc: PlanDoc | null;
+  /** Every file the graph names, keyed by display path (`<dir>/<file>`, or the absolute path). */
+  files: Map<string, FileRead>;
+}
+
+// Resolves a graph `file` to its display path and absolute path.
+export function resolveGraphFile(
+  snapshotDir: string,
+  absDir: string,
+  file: string,
+): { display: string; abs: string } {
+  return {
+    display: joinDisplay(snapshotDir, file),
+    abs: isAbsolutePath(file) ? file : path.resolve(absDir, file),
+  };
+}
+
+// Reads PLAN.md and every gate and unit file it names, in parallel.
+export async function readFeature(
+  absDir: string,
+  displayDir: string,
+): Promise<FeatureSnapshot> {
+  const plan = await readText(path.join(absDir, "PLAN.md"));
+  const planDoc = plan.kind === "file" ? parsePlan(plan.text) : null;
+  const files = new Map<string, FileRead>();
+  const wanted = new Map<string, string>();
+  for (const g of planDoc?.graph?.gates ?? []) {
+    if (typeof g.file === "string" && g.file !== "") {
+      const r = resolveGraphFile(displayDir, absDir, g.file);
+      wanted.set(r.display, r.abs);
+    }
+    for (const u of g.units) {
+      if (typeof u.file === "string" && u.file !== "") {
+        const r = resolveGraphFile(displayDir, absDir, u.file);
+        wanted.set(r.display, r.abs);
+      }
+    }
+  }
+  const entries = [...wanted];
+  const reads = await Promise.all(entries.map(([, abs]) => readText(abs)));
+  entries.forEach(([display], i) =>
+    files.set(display, reads[i] ?? { kind: "missing" }),
+  );
+  return { dir: displayDir, absDir, plan, planDoc, files };
+}

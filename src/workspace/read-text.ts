@@ -1,0 +1,35 @@
+import { readFile, stat } from "node:fs/promises";
+
+/** The outcome of reading one text file; never an exception. */
+export type FileRead =
+  | { kind: "file"; text: string }
+  | { kind: "missing" }
+  | { kind: "not-file" }
+  | { kind: "unreadable"; reason: string };
+
+const decoder = new TextDecoder("utf-8", { fatal: true });
+
+// Reads a regular file (following symlinks) as strict UTF-8.
+export async function readText(file: string): Promise<FileRead> {
+  try {
+    const st = await stat(file);
+    if (!st.isFile()) return { kind: "not-file" };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return { kind: "missing" };
+    return { kind: "unreadable", reason: describe(error) };
+  }
+  try {
+    const bytes = await readFile(file);
+    return { kind: "file", text: decoder.decode(bytes) };
+  } catch (error) {
+    if (error instanceof TypeError)
+      return { kind: "unreadable", reason: "not valid UTF-8 text" };
+    return { kind: "unreadable", reason: describe(error) };
+  }
+}
+
+function describe(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  return e.code !== undefined ? `${e.code}: ${e.message}` : String(error);
+}

@@ -1,0 +1,156 @@
+import {
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node,
+} from "yaml";
+import { rewriteLenient } from "./leniency.js";
+
+/** A YAML failure located in the file (formats.md F-YAML-4). */
+export interface YamlIssue {
+  /** Why it failed, one line. */
+  reason: string;
+  /** 1-based line in the file. */
+  line: number;
+  /** 1-based column, when the parser gives one. */
+  column: number | null;
+  /** The offending line, as written. */
+  excerpt: string;
+}
+
+/** A parsed YAML document, with what is needed to map nodes back to file lines. */
+export interface YamlDoc {
+  value: unknown;
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+  /** File line of the text's first line, minus one. */
+  lineOffset: number;
+}
+
+/** The outcome of one parse. */
+export type YamlParse =
+  { ok: true; yaml: YamlDoc } | { ok: false; issue: YamlIssue };
+
+const OPTIONS = {
+  version: "1.2",
+  schema: "core",
+  uniqueKeys: true,
+  merge: false,
+  prettyErrors: false,
+} as const;
+
+// Parses with the project's YAML policy (formats.md F-YAML-1..4), retrying once with the leniency rewrite.
+export function parseYaml(text: string, lineOffset = 0): YamlParse {
+  const first = parseOnce(text, lineOffset);
+  if (first.ok) return first;
+  const rewritten = rewriteLenient(text);
+  if (rewritten === text) return first;
+  const retry = parseOnce(rewritten, lineOffset);
+  return retry.ok
+    ? retry
+    : {
+        ok: false,
+        issue: {
+          ...first.issue,
+          excerpt: excerptAt(text, first.issue.line - lineOffset),
+        },
+      };
+}
+
+function parseOnce(text: string, lineOffset: number): YamlParse {
+  const lineCounter = new LineCounter();
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { ...OPTIONS, lineCounter });
+  } catch (error) {
+    return {
+      ok: false,
+      issue: {
+        reason: describe(error),
+        line: lineOffset + 1,
+        column: null,
+        excerpt: excerptAt(text, 1),
+      },
+    };
+  }
+  const err = doc.errors[0];
+  if (err !== undefined) {
+    const pos = lineCounter.linePos(err.pos[0]);
+    return {
+      ok: false,
+      issue: {
+        reason: reasonOf(err.code, err.message),
+        line: lineOffset + pos.line,
+        column: pos.col,
+        excerpt: excerptAt(text, pos.line),
+      },
+    };
+  }
+  try {
+    const value: unknown = doc.toJS({ maxAliasCount: 100 });
+    return { ok: true, yaml: { value, doc, lineCounter, lineOffset } };
+  } catch (error) {
+    return {
+      ok: false,
+      issue: {
+        reason: describe(error),
+        line: lineOffset + 1,
+        column: null,
+        excerpt: excerptAt(text, 1),
+      },
+    };
+  }
+}
+
+function reasonOf(code: string, message: string): string {
+  const firstLine = message.split("\n")[0] ?? message;
+  if (code === "DUPLICATE_KEY") return `duplicate key: ${firstLine}`;
+  if (code === "MULTIPLE_DOCS")
+    return 'more than one YAML document (a second "---" line?)';
+  return firstLine.replace(/ at line \d+, column \d+:?$/, "");
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error
+    ? (error.message.split("\n")[0] ?? error.message)
+    : String(error);
+}
+
+function excerptAt(text: string, line: number): string {
+  return (text.split("\n")[line - 1] ?? "").replace(/\r$/, "");
+}
+
+/** A path into a YAML document: map keys and sequence indexes. */
+export type YamlPath = ReadonlyArray<string | number>;
+
+// The file line where the node at `path` starts (for a map key: the key's line), or null.
+export function lineOf(yaml: YamlDoc, path: YamlPath): number | null {
+  let node: unknown = yaml.doc.contents;
+  let keyNode: Node | null = null;
+  for (const step of path) {
+    keyNode = null;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && keyEquals(p.key, step));
+      if (pair === undefined) return null;
+      keyNode = isScalar(pair.key) ? pair.key : null;
+      node = pair.value;
+    } else if (isSeq(node) && typeof step === "number") {
+      node = node.items[step];
+    } else {
+      return null;
+    }
+  }
+  const anchor = keyNode ?? (node as Node | null);
+  const start = anchor?.range?.[0];
+  if (start === undefined) return null;
+  return yaml.lineOffset + yaml.lineCounter.linePos(start).line;
+}
+
+function keyEquals(key: unknown, step: string | number): boolean {
+  if (isScalar(key)) return String(key.value) === String(step);
+  return false;
+}

@@ -1,0 +1,160 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { PROJECT_ROOT } from "../helpers/run-cli.js";
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = path.join(dir, name);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+}
+
+const srcFiles = walk(path.join(PROJECT_ROOT, "src"))
+  .filter((f) => f.endsWith(".ts"))
+  .map((f) => path.relative(PROJECT_ROOT, f).split(path.sep).join("/"));
+const source = (f: string) => readFileSync(path.join(PROJECT_ROOT, f), "utf8");
+const imports = (text: string) =>
+  [
+    ...text.matchAll(
+      /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g,
+    ),
+  ].map((m) => m[1] ?? m[2] ?? "");
+
+function glob(pattern: string): RegExp {
+  return new RegExp(
+    `^${pattern.replace(/\./g, "\\.").replace(/\*\*/g, "§").replace(/\*/g, "[^/]*").replace(/§/g, ".*")}$`,
+  );
+}
+
+// A-IO-1: who may import which I/O capability.
+const RULES: Array<{ modules: string[]; allowed: string[] }> = [
+  {
+    modules: ["node:fs", "node:fs/promises", "fs", "fs/promises"],
+    allowed: [
+      "src/workspace/**",
+      "src/config/read-*.ts",
+      "src/events/append-event.ts",
+      "src/events/read-events.ts",
+      "src/scaffold/read-target.ts",
+      "src/scaffold/apply-ops.ts",
+      "src/driver/run-state.ts",
+      "src/driver/recover.ts",
+      "src/lock/**",
+    ],
+  },
+  {
+    modules: ["execa", "node:child_process", "child_process"],
+    allowed: ["src/exec/**"],
+  },
+  { modules: ["simple-git"], allowed: ["src/git/**"] },
+  { modules: ["proper-lockfile"], allowed: ["src/lock/**"] },
+];
+
+const PURE_FOLDERS = [
+  "src/schemas/",
+  "src/yaml/",
+  "src/plan/",
+  "src/lint/",
+  "src/errors/",
+  "src/types/",
+];
+const PURE_FILES = [
+  "src/driver/decide-outcome.ts",
+  "src/driver/retry-policy.ts",
+  "src/driver/failure-signature.ts",
+  "src/driver/auto-close.ts",
+  "src/driver/terminal-flips.ts",
+  "src/driver/closing-assertions.ts",
+  "src/agent/build-prompt.ts",
+  "src/agent/adapters/claude.ts",
+  "src/verify/evidence.ts",
+  "src/workspace/paths.ts",
+  "src/events/format-event.ts",
+  "src/scaffold/detect-stack.ts",
+  "src/scaffold/plan-scaffold.ts",
+  "src/scaffold/merge-wiring.ts",
+  "src/scaffold/manifest.ts",
+  "src/scaffold/version.ts",
+];
+
+describe("architecture boundaries (A-IO-1, A-IO-2)", () => {
+  it("finds the source files", () => {
+    expect(srcFiles.length).toBeGreaterThan(10);
+  });
+
+  for (const rule of RULES) {
+    it(`only allowed modules import ${rule.modules[0]}`, () => {
+      const offenders = srcFiles.filter(
+        (f) =>
+          imports(source(f)).some((i) => rule.modules.includes(i)) &&
+          !rule.allowed.some((g) => glob(g).test(f)),
+      );
+      expect(offenders).toStrictEqual([]);
+    });
+  }
+
+  it("process.stdout/stderr only in src/output/, process.exit only in src/cli/main.ts", () => {
+    const streams = srcFiles.filter(
+      (f) =>
+        /process\.(stdout|stderr)\b/.test(source(f)) &&
+        !f.startsWith("src/output/"),
+    );
+    const exits = srcFiles.filter(
+      (f) => /process\.exit\b/.test(source(f)) && f !== "src/cli/main.ts",
+    );
+    expect(streams).toStrictEqual([]);
+    expect(exits).toStrictEqual([]);
+  });
+
+  it("pure code never reads process.env, process.cwd() or the clock", () => {
+    const pure = srcFiles.filter(
+      (f) =>
+        PURE_FOLDERS.some((p) => f.startsWith(p)) || PURE_FILES.includes(f),
+    );
+    const offenders = pure.filter((f) =>
+      /process\.(env|cwd)\b|Date\.now\(|new Date\(\s*\)|performance\.now\(/.test(
+        source(f),
+      ),
+    );
+    expect(offenders).toStrictEqual([]);
+  });
+
+  it("pure code imports no I/O module", () => {
+    const pure = srcFiles.filter(
+      (f) =>
+        PURE_FOLDERS.some((p) => f.startsWith(p)) || PURE_FILES.includes(f),
+    );
+    const io = RULES.flatMap((r) => r.modules);
+    const offenders = pure.filter((f) =>
+      imports(source(f)).some(
+        (i) =>
+          io.includes(i) ||
+          i.includes("/workspace/read") ||
+          i.includes("/exec/") ||
+          i.includes("/git/"),
+      ),
+    );
+    expect(offenders).toStrictEqual([]);
+  });
+
+  it("no default exports and no console in src/", () => {
+    expect(
+      srcFiles.filter((f) => /export default/.test(source(f))),
+    ).toStrictEqual([]);
+    expect(srcFiles.filter((f) => /\bconsole\./.test(source(f)))).toStrictEqual(
+      [],
+    );
+  });
+
+  it("tests never mock the world (A-TEST-3)", () => {
+    const testFiles = walk(path.join(PROJECT_ROOT, "test")).filter((f) =>
+      f.endsWith(".ts"),
+    );
+    const forbidden =
+      /vi\.(do)?[mM]ock\(\s*['"](node:child_process|child_process|execa|simple-git|node:fs|fs|node:fs\/promises|proper-lockfile)['"]/;
+    expect(
+      testFiles.filter((f) => forbidden.test(readFileSync(f, "utf8"))),
+    ).toStrictEqual([]);
+  });
+});
