@@ -42,3 +42,41 @@ export interface FailureSignature {
   failure_class: string;
   failure_signature: string;
 }
+
+// The failure classes of driver D-SPIN-1.
+export const FAILURE_CLASSES = [
+  "tests",
+  "lint",
+  "security",
+  "coverage",
+  "other",
+] as const;
+/** A failure class (driver D-SPIN-1). */
+export type FailureClass = (typeof FAILURE_CLASSES)[number];
+
+/** Which agent limit fired (driver D-DISP-3, formats.md F-EV-4 `timeout_kind`). */
+export type TimeoutKind = "wall_clock" | "inactivity";
+
+/** Why an attempt was interrupted (formats.md F-EV-4 `interrupt_reason` sources). */
+export type InterruptCause =
+  | { kind: "signal"; signal: string }
+  | { kind: "lock_compromised" }
+  | { kind: "driver_crash" };
+
+/** What happens to the working tree after an outcome (driver D-OUT-1 "Tree" column). */
+export type TreeAction = "keep" | "restore" | "untouched";
+
+/** A numeric frontmatter write; `isFloat` keeps a fractional part on disk (formats.md F-WRITE-4). */
+export interface NumberWrite {
+  key: string;
+  value: number;
+  isFloat: boolean;
+}
+
+/** One events.jsonl line as read back (formats.md F-EV-2); malformed lines never get here. */
+export interface LoggedEvent {
+  timestamp: string;
+  correlation_id: string;
+  event_type: string;
+  payload: Record<string, unknown>;
+}
