@@ -25,8 +25,7 @@ const FENCE = /^---\s*$/;
 const BLANK = /^[ \t]*$/;
 const CONTINUATION = /^(?:[ \t]|-)/;
 
-// Edits top-level frontmatter keys in place (formats.md F-WRITE-1..5): every byte outside the replaced
-// extents is kept; absent keys are appended before the closing `---`; all changes make one new text.
+// Edits top-level frontmatter keys in place (F-WRITE-1..5): bytes outside the replaced extents are kept, absent keys go before the closing `---`.
 export function editFrontmatter(
   text: string,
   changes: ReadonlyArray<FrontmatterChange>,

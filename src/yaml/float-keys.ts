@@ -1,6 +1,4 @@
-// Field names that hold floats wherever they appear, in frontmatter and in events (formats.md F-WRITE-4, F-EV-1).
-// A number under one of these keys is written with a fractional part even when it is integral (`0.0`, `12.0`);
-// every other integral number is written as an integer. Non-integral numbers are always floats.
+// Keys whose numbers are floats wherever they appear (frontmatter and events): written `0.0`, `12.0` even when integral (F-WRITE-4, F-EV-1).
 export const FLOAT_KEYS: ReadonlySet<string> = new Set([
   // WU frontmatter (F-WU-3, F-WU-4)
   "cost_usd",

@@ -65,8 +65,7 @@ export function formatScalar(
   return value ? "true" : "false";
 }
 
-// The lines of one `key: value` entry at `indent` spaces (F-WRITE-4, F-WRITE-5), without line endings.
-// `firstPrefix` replaces the indentation of the first line (a list item's `- `).
+// The lines of one `key: value` entry at `indent` spaces, without line endings; `firstPrefix` replaces the first line's indentation (a list item's `- `).
 export function renderEntry(
   key: string,
   value: FrontmatterValue,
