@@ -21,8 +21,7 @@ export const DEFAULT_CHECK_TIMEOUT_SECONDS = 900;
 
 const EXAMPLE = `code:\n  - name: tests\n    command: "npm test"\n    timeout_seconds: 600`;
 
-// Validates verification.yml text from anywhere (the working tree, or a blob at the pre-attempt HEAD, F-VER-6);
-// null means no file, which reads as {} (F-VER-5). Throws yaml_error or verification_invalid (65).
+// Validates verification.yml text from anywhere (working tree or the pre-attempt HEAD blob, F-VER-6); null = no file = {}; throws yaml_error or verification_invalid.
 export function normalizeVerification(
   text: string | null,
   file: string,

@@ -1,6 +1,4 @@
-// JSON Schema (draft-07) of `.specfuse/config.yml` (formats.md §8): the single source of truth for validation,
-// defaults, `init`'s commented config.yml and docs/configuration.md. `x-type` and `x-default` are the wording
-// people read; ajv ignores them.
+// JSON Schema (draft-07) of config.yml (formats.md §8), the one source for validation, defaults, init's config.yml and the docs; ajv ignores the x-* wording.
 export const CONFIG_SCHEMA = {
   $schema: "http://json-schema.org/draft-07/schema#",
   $id: "https://specfuse.dev/schemas/config-1.json",

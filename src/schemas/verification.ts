@@ -12,8 +12,7 @@ export const VERIFICATION_CHECK_SCHEMA = {
   },
 } as const;
 
-// JSON Schema (draft-07) of `.specfuse/verification.yml` (formats.md §7); an empty set (`code:`) is allowed
-// here and refused only when a unit needs it (driver D-LOAD-6). Unique names are checked in code.
+// JSON Schema (draft-07) of verification.yml (formats.md §7); empty sets pass here (D-LOAD-6 refuses them when needed), unique names are checked in code.
 export const VERIFICATION_SCHEMA = {
   $schema: "http://json-schema.org/draft-07/schema#",
   $id: "https://specfuse.dev/schemas/verification-1.json",

@@ -126,7 +126,9 @@ describe("tailUtf8", () => {
         const all = Buffer.from(text, "utf8");
         const kept = Buffer.from(tail, "utf8");
         expect(all.subarray(all.length - kept.length).equals(kept)).toBe(true);
-        expect(kept.length).toBeGreaterThanOrEqual(Math.min(all.length, max - 3));
+        expect(kept.length).toBeGreaterThanOrEqual(
+          Math.min(all.length, max - 3),
+        );
       }),
     );
   });
