@@ -88,4 +88,14 @@ describe("readVerification (formats.md §7, driver D-START-1 step 4)", () => {
       "verification_invalid@.specfuse/verification.yml:2",
     );
   });
+
+  it("a directory in place of the file is verification_invalid", async () => {
+    const root = tempDir();
+    mkdirSync(path.join(root, ".specfuse", "verification.yml"), {
+      recursive: true,
+    });
+    expect(await codeOf(readVerification(root))).toBe(
+      "verification_invalid@.specfuse/verification.yml:undefined",
+    );
+  });
 });
