@@ -149,7 +149,7 @@ export function configKeyDoc(key: string): ConfigKeyDoc | undefined {
 }
 
 // A schema node's type in words, e.g. `number > 0`, `list of strings`, `` `claude`, `codex` ``.
-export function typeText(node: SchemaNode): string {
+function typeText(node: SchemaNode): string {
   if (node["x-type"] !== undefined) return node["x-type"];
   if (node.enum !== undefined)
     return node.enum.map((v) => `\`${String(v)}\``).join(", ");

@@ -16,7 +16,8 @@ export interface EditFrontmatterOptions {
   floatKeys?: ReadonlySet<string>;
 }
 
-interface Line {
+/** One line with its own ending (`\n`, `\r\n`, `\r`, or `""` for an unterminated last line). */
+export interface TextLine {
   text: string;
   eol: string;
 }
@@ -60,8 +61,8 @@ export function editFrontmatter(
 }
 
 // Splits on `\r\n`, `\r` and `\n` (F-FM-1), keeping each line's own ending so untouched lines survive byte for byte.
-export function splitKeepingEnds(text: string): Line[] {
-  const lines: Line[] = [];
+export function splitKeepingEnds(text: string): TextLine[] {
+  const lines: TextLine[] = [];
   const re = /\r\n|\r|\n/g;
   let from = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
@@ -74,14 +75,14 @@ export function splitKeepingEnds(text: string): Line[] {
 }
 
 // The first frontmatter line that starts the key (F-WRITE-2), or -1.
-function findKey(lines: Line[], key: string, close: number): number {
+function findKey(lines: TextLine[], key: string, close: number): number {
   const re = new RegExp(`^${escapeRegExp(key)}[ \\t]*:(?=[ \\t]|$)`);
   for (let i = 1; i < close; i++) if (re.test(lines[i]?.text ?? "")) return i;
   return -1;
 }
 
 // One past the key's extent: indented, blank and column-0 `-` lines follow it; trailing blank lines do not.
-function extentEnd(lines: Line[], start: number, close: number): number {
+function extentEnd(lines: TextLine[], start: number, close: number): number {
   let end = start + 1;
   while (end < close) {
     const t = lines[end]?.text ?? "";
@@ -97,7 +98,7 @@ function render(
   value: FrontmatterValue,
   eol: string,
   floatKeys: ReadonlySet<string>,
-): Line[] {
+): TextLine[] {
   const lineEnd = eol === "" ? "\n" : eol;
   return renderEntry(key, value, 0, floatKeys).map((t) => ({
     text: t,
