@@ -53,3 +53,32 @@ export function killProcessGroup(
     return false;
   }
 }
+
+/** When and how to finish off a process group. */
+export interface ReapOptions {
+  /** When SIGTERM was (or is now) sent; the grace period counts from here. */
+  termAt: number;
+  /** Send SIGTERM first (the group was not killed yet). */
+  needsTerm: boolean;
+  killGraceMs: number;
+  clock: () => number;
+  platform: NodeJS.Platform;
+  /** @default 20 */
+  pollMs?: number;
+}
+
+// No group member may outlive a run: SIGTERM what is left, then SIGKILL once the grace period is over.
+export async function reapGroup(
+  pgid: number,
+  options: ReapOptions,
+): Promise<void> {
+  const { platform, clock } = options;
+  if (!isGroupAlive(pgid, platform)) return;
+  if (options.needsTerm) killProcessGroup(pgid, "SIGTERM", platform);
+  while (
+    isGroupAlive(pgid, platform) &&
+    clock() - options.termAt < options.killGraceMs
+  )
+    await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 20));
+  if (isGroupAlive(pgid, platform)) killProcessGroup(pgid, "SIGKILL", platform);
+}

@@ -2,7 +2,8 @@ import { StringDecoder } from "node:string_decoder";
 import { execa } from "execa";
 import type { ProcessResult } from "../types/process-result.js";
 import type { Timings } from "../types/context.js";
-import { isGroupAlive, killProcessGroup } from "./kill-group.js";
+import { killProcessGroup, reapGroup } from "./kill-group.js";
+import { createTimers, createWakeup } from "./timers.js";
 import { createLineSplitter, createTailBuffer } from "./output-buffer.js";
 import type { ChildEnv } from "./path-env.js";
 import { describeRun, type EndReason, type RunFacts } from "./describe-run.js";
@@ -48,7 +49,7 @@ export interface RunProcessOptions {
   stderrLimitBytes?: number;
   /** `all` bytes retained (the newest). @default 1048576 */
   allLimitBytes?: number;
-  /** The clock for `durationMs`. @default performance.now */
+  /** The clock that measures `durationMs` (the limits always use the real clock). @default performance.now */
   monotonicMs?: () => number;
   /** @default process.platform */
   platform?: NodeJS.Platform;
@@ -77,10 +78,12 @@ export async function runProcess(
   spec: ProcessSpec,
   options: RunProcessOptions,
 ): Promise<ProcessResult> {
-  const clock = options.monotonicMs ?? (() => performance.now());
+  // Grace periods always run on the real clock; the injected one only measures durationMs.
+  const clock = () => performance.now();
+  const measure = options.monotonicMs ?? clock;
   const platform = options.platform ?? process.platform;
   const isMerged = options.isMerged === true;
-  const startedAt = clock();
+  const startedAt = measure();
   const stdout = createTailBuffer(options.stdoutLimitBytes ?? Infinity);
   const stderr = createTailBuffer(options.stderrLimitBytes ?? 262_144);
   const all = createTailBuffer(options.allLimitBytes ?? 1_048_576);
@@ -88,7 +91,7 @@ export async function runProcess(
     describeRun({
       command: [spec.file, ...spec.args].join(" "),
       cwd: spec.cwd,
-      durationMs: clock() - startedAt,
+      durationMs: measure() - startedAt,
       stdout: isMerged ? "" : stdout.text(),
       stderr: isMerged ? "" : stderr.text(),
       all: isMerged ? all.text() : "",
@@ -230,9 +233,13 @@ export async function runProcess(
   }
   timers.clear();
   options.signal?.removeEventListener("abort", onAbort);
-  await reapGroup(pid, termAt ?? clock(), termAt === null, killGraceMs, {
+  await reapGroup(pid, {
+    termAt: termAt ?? clock(),
+    needsTerm: termAt === null,
+    killGraceMs,
     clock,
     platform,
+    pollMs: POLL_MS,
   });
   const ended = exit as { code: number | null; signal: string | null } | null;
   return finish({
@@ -243,69 +250,4 @@ export async function runProcess(
     signal: ended?.signal ?? (hasKilled ? "SIGKILL" : null),
     canceled: isCanceled,
   });
-}
-
-// No group member may outlive the run: SIGTERM what is left, then SIGKILL once the grace period is over.
-async function reapGroup(
-  pgid: number,
-  termAt: number,
-  needsTerm: boolean,
-  killGraceMs: number,
-  env: { clock: () => number; platform: NodeJS.Platform },
-): Promise<void> {
-  if (!isGroupAlive(pgid, env.platform)) return;
-  if (needsTerm) killProcessGroup(pgid, "SIGTERM", env.platform);
-  while (isGroupAlive(pgid, env.platform) && env.clock() - termAt < killGraceMs)
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-  if (isGroupAlive(pgid, env.platform))
-    killProcessGroup(pgid, "SIGKILL", env.platform);
-}
-
-// A promise-based sleep that an event can cut short.
-function createWakeup(): { wake(): void; wait(ms: number): Promise<void> } {
-  let resolveCurrent: (() => void) | null = null;
-  return {
-    wake() {
-      resolveCurrent?.();
-    },
-    wait(ms) {
-      return new Promise<void>((resolve) => {
-        const t = setTimeout(done, ms);
-        function done() {
-          clearTimeout(t);
-          resolveCurrent = null;
-          resolve();
-        }
-        resolveCurrent = done;
-      });
-    },
-  };
-}
-
-// Named one-shot timers that replace each other and clear together.
-function createTimers(): {
-  set(name: string, ms: number, fn: () => void): void;
-  clear(...names: string[]): void;
-} {
-  const active = new Map<string, NodeJS.Timeout>();
-  return {
-    set(name, ms, fn) {
-      const old = active.get(name);
-      if (old !== undefined) clearTimeout(old);
-      active.set(
-        name,
-        setTimeout(() => {
-          active.delete(name);
-          fn();
-        }, ms),
-      );
-    },
-    clear(...names) {
-      for (const name of names.length === 0 ? [...active.keys()] : names) {
-        const t = active.get(name);
-        if (t !== undefined) clearTimeout(t);
-        active.delete(name);
-      }
-    },
-  };
 }

@@ -1,7 +1,8 @@
 import { plainDecimal } from "../yaml/format-number.js";
 
-// Lines of output kept per gate, and for a timed-out gate (driver D-VER-5).
+// Lines of output kept per gate (driver D-VER-5).
 export const GATE_TAIL_LINES = 15;
+// Lines kept before the GATE TIMEOUT line of a timed-out gate (D-VER-5).
 export const TIMEOUT_TAIL_LINES = 10;
 // Bytes of the D-SPIN-4 failure excerpt.
 export const EXCERPT_BYTES = 500;
