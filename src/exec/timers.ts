@@ -22,6 +22,9 @@ export function createWakeup(): {
   };
 }
 
+// The longest delay setTimeout honours.
+export const MAX_DELAY_MS = 2_147_483_647;
+
 // Named one-shot timers that replace each other and clear together.
 export function createTimers(): {
   set(name: string, ms: number, fn: () => void): void;
@@ -32,13 +35,20 @@ export function createTimers(): {
     set(name, ms, fn) {
       const old = active.get(name);
       if (old !== undefined) clearTimeout(old);
-      active.set(
-        name,
-        setTimeout(() => {
-          active.delete(name);
-          fn();
-        }, ms),
-      );
+      // setTimeout fires at once beyond 2^31-1 ms, so long limits are armed in steps.
+      const arm = (left: number) =>
+        active.set(
+          name,
+          setTimeout(
+            () => {
+              if (left > MAX_DELAY_MS) return arm(left - MAX_DELAY_MS);
+              active.delete(name);
+              fn();
+            },
+            Math.min(left, MAX_DELAY_MS),
+          ),
+        );
+      arm(ms);
     },
     clear(...names) {
       for (const name of names.length === 0 ? [...active.keys()] : names) {
