@@ -15,6 +15,18 @@ export interface ProcessResult {
   canceled: boolean;
   stdout: string;
   stderr: string;
+  /** stdout and stderr interleaved in arrival order; only when the run merged them, else "". */
+  all: string;
   /** One line for humans: what happened. */
   shortMessage: string;
+  /** The child's pid, which is also its process-group id; null when it never started. */
+  pid: number | null;
+  /** The errno code when the process could not be started (`ENOENT`, `EACCES`, …), else null. */
+  spawnError: string | null;
+  /** A complete result line was printed, the process lingered and its group was killed (D-DISP-4). */
+  hasLingered: boolean;
+  /** The child exited while descendants held its pipes, and the group was killed (D-DISP-4). */
+  hasOrphanPipes: boolean;
+  /** Bytes dropped from the front of stderr (or of `all`) to respect the retention cap. */
+  droppedBytes: number;
 }
