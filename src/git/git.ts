@@ -126,6 +126,11 @@ const TRUSTED: SimpleGitOptions["unsafe"] = {
   allowUnsafeTemplateDir: true,
 };
 
+// A code git itself exited with (simple-git uses negative codes and 9901 for processes it never ran).
+function isGitExit(code: number): boolean {
+  return code >= 0 && code <= 255;
+}
+
 interface Captured {
   exitCode: number;
   stdErr: Buffer[];
@@ -153,7 +158,7 @@ export function createGit(options: GitClientOptions): Git {
         // Keep every exit code: the caller decides which ones are failures.
         errors: (error, r) => {
           result = r;
-          return error instanceof Error ? error : undefined;
+          return isGitExit(r.exitCode) ? undefined : error;
         },
       }).env(env);
       stdout = await sg.raw([...args]);
@@ -170,7 +175,7 @@ export function createGit(options: GitClientOptions): Git {
     const r = result as Captured | null;
     const exitCode = r?.exitCode ?? 0;
     const stderr = r === null ? "" : Buffer.concat(r.stdErr).toString("utf8");
-    if (exitCode < 0)
+    if (!isGitExit(exitCode))
       throw new GitError({ args, cwd, exitCode: null, stdout, stderr });
     if (!okExitCodes.includes(exitCode))
       throw new GitError({ args, cwd, exitCode, stdout, stderr });
