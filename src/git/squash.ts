@@ -16,6 +16,7 @@ export type SquashResult =
   | {
       kind: "rejected";
       sha: null;
+      paths: [];
       exitCode: number | null;
       stdout: string;
       stderr: string;
@@ -58,6 +59,7 @@ export async function squashCommit(
     return {
       kind: "rejected",
       sha: null,
+      paths: [],
       exitCode: error.exitCode,
       stdout: error.stdout,
       stderr: error.stderr,

@@ -181,6 +181,7 @@ describe("squashCommit (D-GIT-6)", () => {
     expect(result).toStrictEqual({
       kind: "rejected",
       sha: null,
+      paths: [],
       exitCode: 1,
       stdout: "",
       stderr: "checking\nlint failed: x\n",
