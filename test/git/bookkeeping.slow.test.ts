@@ -5,10 +5,12 @@ import {
   BookkeepingCommitError,
   bookkeepingCommit,
 } from "../../src/git/bookkeeping.js";
+import { runEndCommit } from "../../src/git/run-end-commit.js";
 import { subjects } from "../../src/git/subjects.js";
 import { exitCodeFor } from "../../src/errors/codes.js";
 import { isSpecfuseError } from "../../src/errors/specfuse-error.js";
 import { F, fixture } from "./fixture.js";
+import { parsedTrailers } from "./trailers.js";
 
 const WU = "FEAT-2026-0001/T01";
 
@@ -48,6 +50,7 @@ describe("bookkeepingCommit (D-GIT-8)", () => {
       `chore(loop): ${WU} blocked_human (spinning_detected, 3 attempts)\n\nFeature: ${WU}`,
     );
     expect(fx.repo.git("status", "--porcelain")).toBe(" M src/app.ts");
+    expect(parsedTrailers(fx.repo)).toStrictEqual([`Feature: ${WU}`]);
   });
 
   it("D-GIT-8 step 3 / Q13: no change in the named paths → no commit, even if other files are dirty", async () => {
@@ -109,5 +112,42 @@ describe("bookkeepingCommit (D-GIT-8)", () => {
     expect(e.detail).toContain("commit-msg: subject too long");
     expect(e.gitError.exitCode).toBe(1);
     expect(e.paths).toStrictEqual([`${F}/events.jsonl`]);
+  });
+});
+
+describe("runEndCommit (D-END-5)", () => {
+  it("D-END-5: commits every uncommitted file in <F> but work/, as gate <n> halted", async () => {
+    const fx = await fixture();
+    fx.repo.write({
+      [`${F}/events.jsonl`]: '{"run_aborted": 1}\n',
+      [`${F}/RETROSPECTIVE.md`]: "stub\n",
+      [`${F}/work/run-state.json`]: "{}\n",
+      "src/app.ts": "not the driver's\n",
+    });
+    const result = await runEndCommit(fx.r, {
+      featureDir: F,
+      featureId: "FEAT-2026-0001",
+      gate: 2,
+    });
+    expect(result.paths.sort()).toStrictEqual([
+      `${F}/RETROSPECTIVE.md`,
+      `${F}/events.jsonl`,
+    ]);
+    expect(fx.repo.git("log", "-1", "--format=%B")).toBe(
+      "chore(loop): gate 2 halted\n\nFeature: FEAT-2026-0001",
+    );
+    expect(fx.repo.git("status", "--porcelain")).toBe(" M src/app.ts");
+  });
+
+  it("D-END-5: nothing uncommitted in <F> → no commit", async () => {
+    const fx = await fixture();
+    const before = fx.repo.head();
+    const result = await runEndCommit(fx.r, {
+      featureDir: F,
+      featureId: "FEAT-2026-0001",
+      gate: 1,
+    });
+    expect(result.sha).toBeNull();
+    expect(fx.repo.head()).toBe(before);
   });
 });

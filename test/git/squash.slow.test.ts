@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { chmodSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -9,6 +8,7 @@ import { takeSnapshot, type SnapshotRequest } from "../../src/git/snapshot.js";
 import { squashCommit } from "../../src/git/squash.js";
 import type { GitRepo } from "../helpers/git-repo.js";
 import { F, fixture } from "./fixture.js";
+import { parsedTrailers } from "./trailers.js";
 
 const request: SnapshotRequest = {
   protectedPaths: [...fixedProtectedPaths(F), `${F}/PLAN.md`, `${F}/WU-01.md`],
@@ -26,19 +26,6 @@ const message = buildSquashMessage({
   verifiedBy: ["tests", "lint"],
   costUsd: 0.4123,
 });
-
-// `git interpret-trailers --parse` on a commit's message, as key/value pairs.
-function parsedTrailers(repo: GitRepo, rev = "HEAD"): string[] {
-  const body = repo.git("log", "-1", "--format=%B", rev);
-  return execFileSync("git", ["interpret-trailers", "--parse"], {
-    cwd: repo.dir,
-    env: { ...process.env, ...repo.env },
-    input: body,
-    encoding: "utf8",
-  })
-    .split("\n")
-    .filter((l) => l !== "");
-}
 
 function installHook(repo: GitRepo, name: string, script: string): void {
   const hook = path.join(repo.dir, ".git", "hooks", name);
