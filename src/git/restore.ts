@@ -5,6 +5,8 @@ import { readStatus } from "./read-status.js";
 import { toRoot, toTop, type Repo } from "./repo.js";
 import type { AttemptSnapshot } from "./snapshot.js";
 
+const WORK_FILE = /^\.specfuse\/features\/[^/]+\/work\//;
+
 /** What a restore needs; a crash recovery has only the checkpoint's `head_before`, `branch` and `untracked_before`. */
 export interface RestoreRequest {
   snapshot: Pick<AttemptSnapshot, "headBefore" | "branch" | "untrackedBefore"> &
@@ -51,8 +53,12 @@ export async function restoreAttempt(
   );
   // 4. and 5.
   const driverFiles = request.driverFiles ?? new Map();
-  const saved = new Map(request.snapshot.saved ?? []);
-  for (const p of driverFiles.keys()) saved.delete(p);
+  // The checkpoint under work/ changed since the snapshot by design: only the driver's copy may replace it.
+  const saved = new Map(
+    [...(request.snapshot.saved ?? [])].filter(
+      ([p]) => !driverFiles.has(p) && !WORK_FILE.test(p),
+    ),
+  );
   const stale = await differing(repo.root, saved);
   await writePaths(repo.root, driverFiles);
   await writePaths(repo.root, stale);

@@ -292,3 +292,37 @@ describe("restoreAttempt (D-GIT-9)", () => {
     expect(existsSync(path.join(fx.r.root, "tmp"))).toBe(false);
   });
 });
+
+describe("restoreAttempt and the checkpoint (D-REC-1)", () => {
+  it("D-GIT-9: never rolls work/run-state.json back to the snapshot; only a driver copy replaces it", async () => {
+    const fx = await fixture();
+    const snap = await takeSnapshot(fx.r, request);
+    expect(snap.saved.get(`${F}/work/run-state.json`)).toBeNull();
+    fx.repo.write({ [`${F}/work/run-state.json`]: '{"version": 1}\n' });
+    await restoreAttempt(fx.r, { snapshot: snap });
+    expect(fx.read(`${F}/work/run-state.json`)).toBe('{"version": 1}\n');
+    await restoreAttempt(fx.r, {
+      snapshot: snap,
+      driverFiles: new Map([
+        [`${F}/work/run-state.json`, bytes('{"version": 1, "attempt": 2}\n')],
+      ]),
+    });
+    expect(fx.read(`${F}/work/run-state.json`)).toBe(
+      '{"version": 1, "attempt": 2}\n',
+    );
+  });
+
+  it("D-PROT-3: an agent-edited lock sidecar is put back from the snapshot", async () => {
+    const fx = await fixture();
+    fx.repo.write({ ".specfuse/.loop.lock.json": '{"pid": 1, "host": "h"}\n' });
+    const snap = await takeSnapshot(fx.r, request);
+    fx.repo.write({ ".specfuse/.loop.lock.json": "{}\n" });
+    expect(await detectProtectedChanges(fx.r.root, snap)).toStrictEqual([
+      ".specfuse/.loop.lock.json",
+    ]);
+    await restoreAttempt(fx.r, { snapshot: snap });
+    expect(fx.read(".specfuse/.loop.lock.json")).toBe(
+      '{"pid": 1, "host": "h"}\n',
+    );
+  });
+});
