@@ -25,10 +25,10 @@ const boundaries = [
   { names: ["proper-lockfile"], allowed: ["src/lock/**"] },
 ];
 
-// The restriction list for a module allowed the given boundary (or none).
-function restrictedExcept(allowedBoundary) {
+// The restriction list for a module allowed the given boundaries (or none).
+function restrictedExcept(...allowedBoundaries) {
   return boundaries
-    .filter((b) => b !== allowedBoundary)
+    .filter((b) => !allowedBoundaries.includes(b))
     .flatMap((b) =>
       b.names.map((name) => ({
         name,
@@ -37,9 +37,21 @@ function restrictedExcept(allowedBoundary) {
     );
 }
 
-const boundaryOverrides = boundaries.map((b) => ({
-  files: b.allowed,
-  rules: { "no-restricted-imports": ["error", { paths: restrictedExcept(b) }] },
+// One override per glob, allowing every boundary that lists it (src/lock/** may use fs and proper-lockfile).
+const boundaryOverrides = [
+  ...new Set(boundaries.flatMap((b) => b.allowed)),
+].map((glob) => ({
+  files: [glob],
+  rules: {
+    "no-restricted-imports": [
+      "error",
+      {
+        paths: restrictedExcept(
+          ...boundaries.filter((b) => b.allowed.includes(glob)),
+        ),
+      },
+    ],
+  },
 }));
 
 export default tseslint.config(
@@ -102,7 +114,7 @@ export default tseslint.config(
           message: "Write through src/output/ (architecture.md A-IO-1).",
         },
       ],
-      "no-restricted-imports": ["error", { paths: restrictedExcept(null) }],
+      "no-restricted-imports": ["error", { paths: restrictedExcept() }],
     },
   },
   ...boundaryOverrides,

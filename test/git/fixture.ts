@@ -1,0 +1,60 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { createGit } from "../../src/git/git.js";
+import { openRepo, type Repo } from "../../src/git/repo.js";
+import { gitRepo, type GitRepo } from "../helpers/git-repo.js";
+import type { Tree } from "../helpers/write-tree.js";
+
+// The feature folder every fixture uses.
+export const F = ".specfuse/features/FEAT-2026-0001-demo";
+
+// A committed specfuse-shaped tree with the managed ignore lines (init.md §5.1).
+export function specfuseTree(extra: Tree = {}): Tree {
+  return {
+    ".gitignore":
+      "# specfuse\n!.specfuse/\n.specfuse/**/work/\n.specfuse/.loop.lock*\n*.specfuse-tmp-*\ncache/\n",
+    ".specfuse/verification.yml": "sets:\n  default:\n    - name: tests\n",
+    ".specfuse/roadmap.md": "# Roadmap\n",
+    [`${F}/PLAN.md`]: "---\nid: FEAT-2026-0001\n---\n# Plan\n",
+    [`${F}/events.jsonl`]: '{"event_type": "task_started"}\n',
+    [`${F}/WU-01.md`]: "---\nid: FEAT-2026-0001/T01\nstatus: pending\n---\n",
+    "src/app.ts": "export const app = 1;\n",
+    "README.md": "# demo\n",
+    ...extra,
+  };
+}
+
+/** A real repository, its driver-side Repo and the spawn log of its git client. */
+export interface Fixture {
+  repo: GitRepo;
+  r: Repo;
+  spawns: string[][];
+  read(p: string): string;
+}
+
+// Builds the repository and opens it the way the driver does.
+export async function fixture(extra: Tree = {}, sub = ""): Promise<Fixture> {
+  const repo = gitRepo(
+    sub === ""
+      ? specfuseTree(extra)
+      : Object.fromEntries(
+          Object.entries(specfuseTree(extra)).map(([k, v]) => [
+            `${sub}/${k}`,
+            v,
+          ]),
+        ),
+  );
+  const spawns: string[][] = [];
+  const git = createGit({
+    env: { ...process.env, ...repo.env },
+    onSpawn: (args) => spawns.push([...args]),
+  });
+  const r = await openRepo(git, path.join(repo.dir, sub));
+  spawns.length = 0;
+  return {
+    repo,
+    r,
+    spawns,
+    read: (p) => readFileSync(path.join(r.root, p), "utf8"),
+  };
+}
