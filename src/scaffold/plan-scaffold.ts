@@ -97,7 +97,7 @@ export function planInit(input: ScaffoldInput): ScaffoldPlan {
   warnings.push(...wiring.warnings, ...keptWarnings(ops));
   return {
     ops: sortOps(ops),
-    kept,
+    kept: kept.sort(codePointOrder),
     warnings,
     leftovers: [],
     example:
@@ -118,7 +118,7 @@ export function planCommand(
   oldHash: string | undefined,
   kept: string[],
 ): FileOp {
-  const op = tableOp(
+  return tableOp(
     path,
     content,
     input.current.files.get(path),
@@ -127,6 +127,5 @@ export function planCommand(
     kept,
     input.isForceWire,
   );
-  return op;
 }
 

@@ -91,7 +91,7 @@ export function planUpgrade(input: ScaffoldInput): ScaffoldPlan {
   }
   return {
     ops: sortOps(ops),
-    kept,
+    kept: kept.sort(codePointOrder),
     warnings,
     leftovers: leftoversIn(current.specfuseNames),
     example: null,
