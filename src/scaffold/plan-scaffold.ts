@@ -94,7 +94,7 @@ export function planInit(input: ScaffoldInput): ScaffoldPlan {
   }
   const wiring = planWiring(textReader(input.current), input.assets.claudeBlock);
   ops.push(...wiring.ops);
-  warnings.push(...wiring.warnings, ...keptWarnings(ops));
+  warnings.push(...wiring.warnings, ...keptWarnings(sortOps(ops)));
   return {
     ops: sortOps(ops),
     kept: kept.sort(codePointOrder),

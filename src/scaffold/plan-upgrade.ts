@@ -77,7 +77,7 @@ export function planUpgrade(input: ScaffoldInput): ScaffoldPlan {
   );
   const wiring = planWiring(textReader(current), input.assets.claudeBlock);
   ops.push(...wiring.ops);
-  warnings.push(...wiring.warnings, ...keptWarnings(ops));
+  warnings.push(...wiring.warnings, ...keptWarnings(sortOps(ops)));
   const verification = current.files.get(SEEDS.verification);
   if (
     verification !== undefined &&
