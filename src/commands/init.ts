@@ -9,6 +9,7 @@ import {
   isStillIgnoredAfterMerge,
   type GitQuestions,
 } from "../scaffold/git-questions.js";
+import { hasGitignoreLine } from "../scaffold/merge-wiring.js";
 import { planInit } from "../scaffold/plan-scaffold.js";
 import { WIRING_DIRS, WIRING_PATHS } from "../scaffold/plan-wiring.js";
 import {
@@ -125,14 +126,14 @@ export async function initWith(
   ];
   if (git.isWorkTree) {
     const gitignore = current.files.get(WIRING_PATHS.gitignore);
-    const addsReinclude = !Buffer.from(gitignore ?? new Uint8Array())
-      .toString("utf8")
-      .split(/\r\n|\r|\n/)
-      .some((l) => l.trimEnd() === "!.specfuse/");
+    const willReinclude = !hasGitignoreLine(
+      gitignore === undefined ? null : Buffer.from(gitignore).toString("utf8"),
+      "!.specfuse/",
+    );
     const shadow = await shadowingRule(
       deps.git,
       target,
-      isDryRun && addsReinclude,
+      willReinclude,
       isDryRun,
     );
     if (shadow !== null) warnings.push(shadow);

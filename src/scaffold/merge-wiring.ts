@@ -45,6 +45,11 @@ function splitAnyEol(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
 
+// Whether a .gitignore text already has a line (trailing whitespace ignored), as I-WIRE-2 counts presence.
+export function hasGitignoreLine(text: string | null, line: string): boolean {
+  return text !== null && splitAnyEol(text).some((l) => l.trimEnd() === line);
+}
+
 // Adds the missing ignore lines after a blank separator, under the header when that is missing too (I-WIRE-2).
 export function mergeGitignore(current: string | null): WiringMerge {
   const block = [GITIGNORE_HEADER, ...GITIGNORE_LINES];

@@ -1,6 +1,6 @@
 import { SpecfuseError } from "../errors/specfuse-error.js";
 import { MANIFEST_PATH, parseManifest, type Manifest } from "./manifest.js";
-import type { TargetRead } from "./read-target.js";
+import type { CurrentTree } from "./plan-types.js";
 import { readVersionText, type ScaffoldVersion } from "./version.js";
 
 function shown(display: string, rel: string): string {
@@ -9,7 +9,7 @@ function shown(display: string, rel: string): string {
 
 // VERSION per I-VER-2: absent or empty is unversioned; anything unreadable is `scaffold_version_invalid` (65).
 export function treeVersion(
-  head: TargetRead,
+  head: CurrentTree,
   display: string,
 ): ScaffoldVersion | null {
   const bytes = head.files.get(".specfuse/VERSION");
@@ -30,7 +30,10 @@ export function treeVersion(
 }
 
 // The old manifest, or null when absent; unparseable is `scaffold_manifest_invalid` (65).
-export function readManifest(head: TargetRead, display: string): Manifest | null {
+export function readManifest(
+  head: CurrentTree,
+  display: string,
+): Manifest | null {
   const bytes = head.files.get(MANIFEST_PATH);
   if (bytes === undefined) return null;
   const parsed = parseManifest(Buffer.from(bytes).toString("utf8"));
