@@ -1,3 +1,4 @@
+import { acquireLock } from "../lock/acquire-lock.js";
 import path from "node:path";
 import { SpecfuseError } from "../errors/specfuse-error.js";
 import { applyUpgrade } from "../scaffold/apply-ops.js";
@@ -49,15 +50,21 @@ export interface UpgradeDeps {
   acquireLock: AcquireLock;
 }
 
-// TODO(merge): replace with the lock module's acquire (src/lock/, command "upgrade"); until then no lock is taken.
-export const acquireNoLock: AcquireLock = async () => async () => undefined;
+// The driver lock, taken for the whole upgrade (D-LOCK-7).
+export const acquireDriverLock: AcquireLock = async (root, ctx) => {
+  const held = await acquireLock(
+    { root, feature: null, command: "upgrade" },
+    ctx,
+  );
+  return () => held.release();
+};
 
 // `specfuse upgrade [dir]`: gather → validate → plan → act → report (init.md §7).
 export async function upgrade(
   options: UpgradeOptions,
   ctx: Context,
 ): Promise<CommandResult> {
-  return upgradeWith(options, ctx, { acquireLock: acquireNoLock });
+  return upgradeWith(options, ctx, { acquireLock: acquireDriverLock });
 }
 
 // `upgrade` with its lock injected.
