@@ -1,6 +1,8 @@
 import path from "node:path";
+import { gateNumberOf } from "../plan/build-graph.js";
 import { parsePlan, type PlanDoc } from "../plan/parse-plan.js";
-import { isAbsolutePath, joinDisplay } from "./paths.js";
+import { gateFileName } from "../plan/plan-graph.js";
+import { joinDisplay } from "./paths.js";
 import { readText, type FileRead } from "./read-text.js";
 
 /** Everything lint and the driver need from one feature folder, read once. */
@@ -24,7 +26,8 @@ export function resolveGraphFile(
 ): { display: string; abs: string } {
   return {
     display: joinDisplay(snapshotDir, file),
-    abs: isAbsolutePath(file) ? file : path.resolve(absDir, file),
+    // Only a real absolute path leaves the folder; `\x` and `C:x` stay inside it on POSIX (path-escape flags them).
+    abs: path.isAbsolute(file) ? file : path.resolve(absDir, file),
   };
 }
 
@@ -38,8 +41,18 @@ export async function readFeature(
   const files = new Map<string, FileRead>();
   const wanted = new Map<string, string>();
   for (const g of planDoc?.graph?.gates ?? []) {
-    if (typeof g.file === "string" && g.file !== "") {
-      const r = resolveGraphFile(displayDir, absDir, g.file);
+    const number = gateNumberOf(g);
+    // Without a `file`, the default GATE-NN.md is read too (lint's closing-shape-legacy names it).
+    const gateFile =
+      typeof g.file === "string" && g.file !== ""
+        ? g.file
+        : g.isMap &&
+            number !== null &&
+            (g.file === undefined || g.file === null || g.file === "")
+          ? gateFileName(number)
+          : null;
+    if (gateFile !== null) {
+      const r = resolveGraphFile(displayDir, absDir, gateFile);
       wanted.set(r.display, r.abs);
     }
     for (const u of g.units) {
