@@ -43,7 +43,22 @@ const WIRING_PATTERNS: readonly RegExp[] = WIRING_KEYWORDS.map(
     ),
 );
 
-function hits(patterns: readonly RegExp[], text: string): string[] {
+// One scan for "any pattern at all" before the per-pattern scans that collect the hits.
+const ANY_ORACLE = new RegExp(
+  ORACLE_PATTERNS.map((p) => `(?:${p.source})`).join("|"),
+  "iu",
+);
+const ANY_WIRING = new RegExp(
+  WIRING_PATTERNS.map((p) => `(?:${p.source})`).join("|"),
+  "iu",
+);
+
+function hits(
+  patterns: readonly RegExp[],
+  any: RegExp,
+  text: string,
+): string[] {
+  if (!any.test(text)) return [];
   const found: string[] = [];
   for (const p of patterns) {
     const m = p.exec(text);
@@ -54,10 +69,10 @@ function hits(patterns: readonly RegExp[], text: string): string[] {
 
 // The oracle hits of a text, in pattern order, each in its original case.
 export function oracleHits(text: string): string[] {
-  return text === "" ? [] : hits(ORACLE_PATTERNS, text);
+  return text === "" ? [] : hits(ORACLE_PATTERNS, ANY_ORACLE, text);
 }
 
 // The wiring hits of a text, in keyword order, each in its original case.
 export function wiringHits(text: string): string[] {
-  return text === "" ? [] : hits(WIRING_PATTERNS, text);
+  return text === "" ? [] : hits(WIRING_PATTERNS, ANY_WIRING, text);
 }

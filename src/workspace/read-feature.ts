@@ -3,7 +3,7 @@ import { gateNumberOf } from "../plan/build-graph.js";
 import { parsePlan, type PlanDoc } from "../plan/parse-plan.js";
 import { gateFileName } from "../plan/plan-graph.js";
 import { joinDisplay } from "./paths.js";
-import { readText, type FileRead } from "./read-text.js";
+import { readTextSync, type FileRead } from "./read-text.js";
 
 /** Everything lint and the driver need from one feature folder, read once. */
 export interface FeatureSnapshot {
@@ -27,16 +27,16 @@ export function resolveGraphFile(
   return {
     display: joinDisplay(snapshotDir, file),
     // Only a real absolute path leaves the folder; `\x` and `C:x` stay inside it on POSIX (path-escape flags them).
-    abs: path.isAbsolute(file) ? file : path.resolve(absDir, file),
+    abs: path.isAbsolute(file) ? file : path.join(absDir, file),
   };
 }
 
-// Reads PLAN.md and every gate and unit file it names, in parallel.
+// Reads PLAN.md and every gate and unit file it names (synchronously: see readTextSync).
 export async function readFeature(
   absDir: string,
   displayDir: string,
 ): Promise<FeatureSnapshot> {
-  const plan = await readText(path.join(absDir, "PLAN.md"));
+  const plan = readTextSync(path.join(absDir, "PLAN.md"));
   const planDoc = plan.kind === "file" ? parsePlan(plan.text) : null;
   const files = new Map<string, FileRead>();
   const wanted = new Map<string, string>();
@@ -62,10 +62,6 @@ export async function readFeature(
       }
     }
   }
-  const entries = [...wanted];
-  const reads = await Promise.all(entries.map(([, abs]) => readText(abs)));
-  entries.forEach(([display], i) =>
-    files.set(display, reads[i] ?? { kind: "missing" }),
-  );
+  for (const [display, abs] of wanted) files.set(display, readTextSync(abs));
   return { dir: displayDir, absDir, plan, planDoc, files };
 }
