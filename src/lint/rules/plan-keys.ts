@@ -1,3 +1,5 @@
+import { featureIdOf, isCorrelationId } from "../../plan/correlation-id.js";
+import type { LintFacts } from "../facts.js";
 import type { Rule } from "../rule.js";
 import { featureIdHint, listOf } from "../wording.js";
 
@@ -9,11 +11,21 @@ const REQUIRED = [
   "title",
 ] as const;
 
-function example(key: string, dir: string): string {
-  const folder = dir.split("/").pop() ?? "";
+// The feature id the graph's unit ids imply, else one guessed from the folder name.
+function featureIdOfFacts(facts: LintFacts): string {
+  const first = facts.entries.find((e) => isCorrelationId(e.raw.id))?.raw.id;
+  return typeof first === "string" &&
+    first.includes("/") &&
+    !/\/F\d\d$/.test(first)
+    ? featureIdOf(first)
+    : featureIdHint(facts.dir);
+}
+
+function example(key: string, facts: LintFacts): string {
+  const folder = facts.dir.split("/").pop() ?? "";
   switch (key) {
     case "feature_id":
-      return `feature_id: ${featureIdHint(dir)}`;
+      return `feature_id: ${featureIdOfFacts(facts)}`;
     case "branch":
       return `branch: feat/${folder === "" || folder === "." || folder === ".." ? "<folder name>" : folder}`;
     case "status":
@@ -43,7 +55,7 @@ export const planKeys: Rule = {
         ? `The PLAN frontmatter lacks ${listOf(missing)}; it needs feature_id, title, branch, roadmap_goal and status.`
         : "PLAN.md has no frontmatter; it needs feature_id, title, branch, roadmap_goal and status.",
       hint: `${hasFrontmatter ? "add" : 'start the file with a "---" block holding'} ${missing
-        .map((k) => `"${example(k, facts.dir)}"`)
+        .map((k) => `"${example(k, facts)}"`)
         .join(", ")}${hasFrontmatter ? "." : ', then "---".'}`,
     });
     return undefined;
