@@ -25,21 +25,116 @@ export function splitLines(text: string): string[] {
   );
 }
 
+/** Where the fences are: what parseFrontmatter needs from the line structure. */
+interface Parts {
+  /** Line 1 matches the fence. */
+  isOpened: boolean;
+  /** 0-based index of the closing fence line, or -1. */
+  close: number;
+  /** Lines 2..close joined with `\n`, or the whole text when not opened. */
+  yamlText: string;
+  /** Lines after the closing fence joined with `\n` (the whole text when not opened). */
+  body: string;
+  firstLine: string;
+  secondLine: string;
+}
+
+function partsBySplitting(lines: string[]): Parts {
+  const firstLine = lines[0] ?? "";
+  const secondLine = lines[1] ?? "";
+  if (!FENCE.test(firstLine))
+    return {
+      isOpened: false,
+      close: -1,
+      yamlText: "",
+      body: lines.join("\n"),
+      firstLine,
+      secondLine,
+    };
+  const close = lines.findIndex((l, i) => i > 0 && FENCE.test(l));
+  if (close < 0)
+    return {
+      isOpened: true,
+      close,
+      yamlText: "",
+      body: "",
+      firstLine,
+      secondLine,
+    };
+  return {
+    isOpened: true,
+    close,
+    yamlText: lines.slice(1, close).join("\n"),
+    body: lines.slice(close + 1).join("\n"),
+    firstLine,
+    secondLine,
+  };
+}
+
+// The same parts found by scanning for `\n` when the text has no CR: no per-line strings for the body.
+function partsByScanning(t: string): Parts {
+  const firstEnd = t.indexOf("\n");
+  const firstLine = firstEnd < 0 ? t : t.slice(0, firstEnd);
+  const secondEnd = firstEnd < 0 ? -1 : t.indexOf("\n", firstEnd + 1);
+  const secondLine =
+    firstEnd < 0
+      ? ""
+      : secondEnd < 0
+        ? t.slice(firstEnd + 1)
+        : t.slice(firstEnd + 1, secondEnd);
+  if (!FENCE.test(firstLine))
+    return {
+      isOpened: false,
+      close: -1,
+      yamlText: "",
+      body: t,
+      firstLine,
+      secondLine,
+    };
+  if (firstEnd >= 0)
+    for (let start = firstEnd + 1, index = 1; ; index++) {
+      const end = t.indexOf("\n", start);
+      if (FENCE.test(end < 0 ? t.slice(start) : t.slice(start, end)))
+        return {
+          isOpened: true,
+          close: index,
+          yamlText:
+            start - 1 > firstEnd ? t.slice(firstEnd + 1, start - 1) : "",
+          body: end < 0 ? "" : t.slice(end + 1),
+          firstLine,
+          secondLine,
+        };
+      if (end < 0) break;
+      start = end + 1;
+    }
+  return {
+    isOpened: true,
+    close: -1,
+    yamlText: "",
+    body: "",
+    firstLine,
+    secondLine,
+  };
+}
+
 // Reads a file's frontmatter and body; never throws.
 export function parseFrontmatter(text: string): Frontmatter {
-  const lines = splitLines(text);
-  if (!FENCE.test(lines[0] ?? "")) {
+  const t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const parts = t.includes("\r")
+    ? partsBySplitting(t.split(/\r\n|\r|\n/))
+    : partsByScanning(t);
+  if (!parts.isOpened) {
     return {
       state: "none",
       data: {},
       issue: null,
-      body: lines.join("\n"),
+      body: parts.body,
       bodyLine: 1,
       closeLine: null,
       yaml: null,
     };
   }
-  const close = lines.findIndex((l, i) => i > 0 && FENCE.test(l));
+  const close = parts.close;
   if (close < 0) {
     return {
       state: "error",
@@ -48,7 +143,7 @@ export function parseFrontmatter(text: string): Frontmatter {
         reason: 'frontmatter not closed: no second "---" line',
         line: 1,
         column: null,
-        excerpt: lines[0] ?? "",
+        excerpt: parts.firstLine,
       },
       body: "",
       bodyLine: 1,
@@ -56,8 +151,7 @@ export function parseFrontmatter(text: string): Frontmatter {
       yaml: null,
     };
   }
-  const yamlText = lines.slice(1, close).join("\n");
-  const body = lines.slice(close + 1).join("\n");
+  const { yamlText, body } = parts;
   const base = { body, bodyLine: close + 2, closeLine: close + 1 };
   const parsed = readFrontmatterYaml(yamlText);
   if (!parsed.ok)
@@ -78,7 +172,7 @@ export function parseFrontmatter(text: string): Frontmatter {
       reason: "frontmatter must be a mapping of keys to values",
       line: 2,
       column: null,
-      excerpt: lines[1] ?? "",
+      excerpt: parts.secondLine,
     };
     return { state: "error", data: {}, issue, yaml: null, ...base };
   }
