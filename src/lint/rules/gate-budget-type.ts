@@ -15,7 +15,7 @@ export const gateBudgetType: Rule = {
       file: gate.file.display,
       line: doc.keyLine("cost_budget_usd") ?? 1,
       gate: null,
-      message: `cost_budget_usd is ${show(value)} (${kindOf(value)}); expected a number of US dollars.`,
+      message: `cost_budget_usd is ${show(value)}${value === null ? "" : ` (${kindOf(value)})`}; expected a number of US dollars.`,
       hint: 'write a bare number such as "cost_budget_usd: 10.0", or delete the key for no budget.',
     });
     return undefined;
