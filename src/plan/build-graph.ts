@@ -30,6 +30,8 @@ export interface GraphAnalysis {
 }
 
 function valueKey(value: unknown): string {
+  // Strings are nearly every id: skip JSON for them (the key stays distinct from every other type's).
+  if (typeof value === "string") return `string:"${value}`;
   return `${typeof value}:${JSON.stringify(value) ?? ""}`;
 }
 
@@ -113,13 +115,13 @@ export function findCycles(firstById: Map<string, RawUnit>): Cycle[] {
   const components = stronglyConnected(order, edges);
   const cycles: Cycle[] = [];
   for (const comp of components) {
+    if (comp.length === 1 && !(edges.get(comp[0]!) ?? []).includes(comp[0]!))
+      continue;
     const members = new Set(comp);
     const first = [...comp].sort(
       (a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0),
     )[0];
     if (first === undefined) continue;
-    const isSelf = (edges.get(first) ?? []).includes(first);
-    if (comp.length < 2 && !isSelf) continue;
     const path =
       comp.length < 2 ? [first, first] : cyclePath(first, members, edges);
     const unit = firstById.get(first);
