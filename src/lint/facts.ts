@@ -10,9 +10,9 @@ import {
   type RawGraph,
   type RawUnit,
 } from "../plan/read-graph.js";
-import type { FeatureSnapshot } from "../workspace/read-feature.js";
+import type { FeatureSnapshot } from "../types/feature-snapshot.js";
 import { joinDisplay } from "../workspace/paths.js";
-import type { FileRead } from "../workspace/read-text.js";
+import type { FileRead } from "../types/feature-snapshot.js";
 import { lineOf } from "../yaml/parse-yaml.js";
 import {
   parseFrontmatter,

@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../types/diagnostic.js";
-import type { FeatureSnapshot } from "../workspace/read-feature.js";
+import type { FeatureSnapshot } from "../types/feature-snapshot.js";
 import { buildFacts } from "./facts.js";
 import type { Finding } from "./rule.js";
 import { ruleInfo } from "./rule-table.js";

@@ -1,22 +1,13 @@
 import path from "node:path";
 import { gateNumberOf } from "../plan/build-graph.js";
-import { parsePlan, type PlanDoc } from "../plan/parse-plan.js";
+import { parsePlan } from "../plan/parse-plan.js";
 import { gateFileName } from "../plan/plan-graph.js";
 import { joinDisplay } from "./paths.js";
-import { readTextSync, type FileRead } from "./read-text.js";
+import { readTextSync } from "./read-text.js";
+import type { FeatureSnapshot, FileRead } from "../types/feature-snapshot.js";
 
-/** Everything lint and the driver need from one feature folder, read once. */
-export interface FeatureSnapshot {
-  /** Display path of the folder (lint.md L-CLI-2). */
-  dir: string;
-  /** Absolute path of the folder. */
-  absDir: string;
-  plan: FileRead;
-  /** The parsed PLAN, when PLAN.md could be read. */
-  planDoc: PlanDoc | null;
-  /** Every file the graph names, keyed by display path (`<dir>/<file>`, or the absolute path). */
-  files: Map<string, FileRead>;
-}
+// The snapshot type lives in src/types so pure code can name it without importing this module.
+export type { FeatureSnapshot } from "../types/feature-snapshot.js";
 
 // Resolves a graph `file` to its display path and absolute path.
 export function resolveGraphFile(

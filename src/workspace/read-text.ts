@@ -1,12 +1,9 @@
 import { readFileSync, statSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
+import type { FileRead } from "../types/feature-snapshot.js";
 
-/** The outcome of reading one text file; never an exception. */
-export type FileRead =
-  | { kind: "file"; text: string }
-  | { kind: "missing" }
-  | { kind: "not-file" }
-  | { kind: "unreadable"; reason: string };
+// The outcome type lives in src/types so pure code can name it without importing this module.
+export type { FileRead } from "../types/feature-snapshot.js";
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
 

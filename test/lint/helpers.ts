@@ -5,8 +5,8 @@ import {
 import { parsePlan } from "../../src/plan/parse-plan.js";
 import type { Diagnostic } from "../../src/types/diagnostic.js";
 import { joinDisplay } from "../../src/workspace/paths.js";
-import type { FeatureSnapshot } from "../../src/workspace/read-feature.js";
-import type { FileRead } from "../../src/workspace/read-text.js";
+import type { FeatureSnapshot } from "../../src/types/feature-snapshot.js";
+import type { FileRead } from "../../src/types/feature-snapshot.js";
 
 /** Files of a feature folder, by path relative to it; a FileRead stands for an unusual file. */
 export type Tree = Record<string, string | FileRead>;

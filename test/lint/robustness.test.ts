@@ -4,7 +4,7 @@ import { buildJsonReport } from "../../src/lint/formatters/json.js";
 import { runDraftPass } from "../../src/lint/lint-feature.js";
 import { compileSchema } from "../../src/schemas/ajv.js";
 import { LINT_REPORT_SCHEMA } from "../../src/schemas/lint-report.js";
-import type { FileRead } from "../../src/workspace/read-text.js";
+import type { FileRead } from "../../src/types/feature-snapshot.js";
 import { base, lintTree, snapshotOf, type Tree } from "./helpers.js";
 
 const NOISE = [
