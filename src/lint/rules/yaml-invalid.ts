@@ -84,7 +84,7 @@ export const yamlInvalid: Rule = {
     for (const issue of ctx.facts.planDoc?.search.earlierIssues ?? []) {
       const f = finding(
         ctx.facts.planFile,
-        "A yaml block before the task graph",
+        "A fenced yaml block of PLAN.md (at or before the task graph)",
         issue,
         null,
       );
