@@ -13,7 +13,7 @@ export const ROOT = path.resolve(
 const PROBE = pathToFileURL(path.join(ROOT, "bench", "probe-rss.mjs")).href;
 
 /**
- * Spawns `bin/<bin> ...args` and returns `{ ms, rssKb, status, stdout }`.
+ * Spawns `bin/<bin> ...args` and returns `{ ms, rssKb, cpuMs, status, stdout }`.
  * @param {string} bin
  * @param {string[]} args
  * @param {{ cwd?: string, expectStatus?: number[] }} options
@@ -31,7 +31,7 @@ export function runBin(bin, args, { cwd = ROOT, expectStatus = [0] } = {}) {
         ...process.env,
         NO_COLOR: "1",
         NODE_OPTIONS:
-          `${process.env.NODE_OPTIONS ?? ""} --require ${PROBE}`.trim(),
+          `${process.env.NODE_OPTIONS ?? ""} --import ${PROBE}`.trim(),
         SPECFUSE_BENCH_RSS_FILE: rssFile,
       },
     });
@@ -41,13 +41,19 @@ export function runBin(bin, args, { cwd = ROOT, expectStatus = [0] } = {}) {
       throw new Error(
         `${bin} ${args.join(" ")} exited ${r.status}: ${String(r.stderr).slice(0, 500)}`,
       );
-    let rssKb;
+    let probe = {};
     try {
-      rssKb = Number(readFileSync(rssFile, "utf8"));
+      probe = JSON.parse(readFileSync(rssFile, "utf8"));
     } catch {
-      rssKb = undefined;
+      probe = {};
     }
-    return { ms, rssKb, status: r.status, stdout: r.stdout };
+    return {
+      ms,
+      rssKb: probe.rssKb,
+      cpuMs: probe.cpuMs,
+      status: r.status,
+      stdout: r.stdout,
+    };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -8,11 +8,12 @@ import { performance } from "node:perf_hooks";
  * @typedef {object} Sample
  * @property {number} ms wall time of one iteration
  * @property {number | undefined} rssKb peak RSS of the measured process, when the scenario reports it
+ * @property {number | undefined} cpuMs CPU time (user + system) of the measured process, when reported
  */
 
 /**
  * Runs fn `warmup` times untimed, then `iterations` times timed.
- * fn may return `{ rssKb }` (or `{ ms, rssKb }` to report its own timing, e.g. a child process's).
+ * fn may return `{ rssKb, cpuMs }` (and `ms` to report its own timing, e.g. a child process's).
  * @returns {Promise<Sample[]>}
  */
 export async function measure(fn, { warmup = 1, iterations = 5 } = {}) {
@@ -23,7 +24,7 @@ export async function measure(fn, { warmup = 1, iterations = 5 } = {}) {
     const extra = (await fn()) ?? {};
     const ms =
       typeof extra.ms === "number" ? extra.ms : performance.now() - start;
-    samples.push({ ms, rssKb: extra.rssKb });
+    samples.push({ ms, rssKb: extra.rssKb, cpuMs: extra.cpuMs });
   }
   return samples;
 }
@@ -54,6 +55,11 @@ export function summarize(name, samples, target = {}) {
     maxMs: ms[ms.length - 1],
     opsPerSec: median > 0 ? 1000 / median : Infinity,
   };
+  const cpu = samples
+    .map((s) => s.cpuMs)
+    .filter((v) => typeof v === "number")
+    .sort((a, b) => a - b);
+  if (cpu.length > 0) summary.cpuMedianMs = quantile(cpu, 0.5);
   if (rss.length > 0) {
     summary.rssMinMb = rss[0] / 1024;
     summary.rssMedianMb = quantile(rss, 0.5) / 1024;
@@ -103,6 +109,7 @@ export function formatTable(summaries) {
     "p95 ms",
     "max ms",
     "ops/s",
+    "cpu ms",
     "rss MB min/med/max",
     "target",
   ];
@@ -114,6 +121,7 @@ export function formatTable(summaries) {
     fmt(s.p95Ms),
     fmt(s.maxMs),
     fmt(s.opsPerSec, 2),
+    fmt(s.cpuMedianMs),
     s.rssMaxMb === undefined
       ? "-"
       : `${fmt(s.rssMinMb)}/${fmt(s.rssMedianMb)}/${fmt(s.rssMaxMb)}`,
