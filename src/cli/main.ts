@@ -279,7 +279,8 @@ function handleFailure(inv: Invocation, error: unknown): number {
       );
     }
     if (!error.reported) inv.log.error(error);
-    if (inv.isVerbose && error.stack !== undefined)
+    // A reported error (lint findings, …) was already explained in full: no stack, even with --verbose.
+    if (inv.isVerbose && !error.reported && error.stack !== undefined)
       inv.stderr.write(`${error.stack}\n`);
     return code;
   }

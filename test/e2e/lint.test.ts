@@ -75,6 +75,11 @@ describe("specfuse lint and specfuse-lint (lint.md §1, cli.md C-BIN-1, C-LINT-1
     expect(umbrella).toMatchObject({ exitCode: 1, stderr: "" });
     expect(umbrella.stdout).toContain("error wu-type:");
     expect(alias).toStrictEqual(umbrella);
+    const verbose = await runCli(
+      ["lint", "--verbose", ".specfuse/features/FEAT-2026-0101-a"],
+      { cwd: root },
+    );
+    expect(verbose).toMatchObject({ exitCode: 1, stderr: "" });
   });
 
   it("L-CLI-6: --strict turns warnings into errors and exit 1", async () => {
