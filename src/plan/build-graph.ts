@@ -29,10 +29,24 @@ export interface GraphAnalysis {
   cycles: Cycle[];
 }
 
+const cyclicKeys = new WeakMap<object, string>();
+let cyclicCount = 0;
+
 function valueKey(value: unknown): string {
   // Strings are nearly every id: skip JSON for them (the key stays distinct from every other type's).
   if (typeof value === "string") return `string:"${value}`;
-  return `${typeof value}:${JSON.stringify(value) ?? ""}`;
+  try {
+    return `${typeof value}:${JSON.stringify(value) ?? ""}`;
+  } catch {
+    // A self-referencing YAML alias (`&a [*a]`) has no JSON form: it equals only itself.
+    const obj = value as object;
+    let key = cyclicKeys.get(obj);
+    if (key === undefined) {
+      key = `cyclic:${++cyclicCount}`;
+      cyclicKeys.set(obj, key);
+    }
+    return key;
+  }
 }
 
 // Integer gate number of an entry, or null.

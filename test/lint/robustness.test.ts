@@ -8,6 +8,8 @@ import type { FileRead } from "../../src/types/feature-snapshot.js";
 import { base, lintTree, snapshotOf, type Tree } from "./helpers.js";
 
 const NOISE = [
+  " &r [*r]",
+  " &m {k: *m}",
   "\u0000",
   "\r",
   "\n",

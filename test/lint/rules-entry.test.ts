@@ -220,3 +220,29 @@ describe("wu-file-missing (L08)", () => {
     ]);
   });
 });
+
+describe("self-referencing YAML aliases (L-CONF-6)", () => {
+  it("a cyclic id, dependency or frontmatter value is reported, never a crash", () => {
+    const text = BASE_GRAPH.replace(
+      `      - id: ${ID}/T01\n`,
+      "      - id: &me [x, *me]\n",
+    ).replace(`depends_on: [${ID}/T01]`, "depends_on: [*me]");
+    let tree = withFiles(base(), { "PLAN.md": planText(text) });
+    tree = withFiles(tree, {
+      "WU-02-utc.md": (base()["WU-02-utc.md"] as string).replace(
+        "type: implementation",
+        "type: &t [*t]\nverdict: &v {a: *v}",
+      ),
+    });
+    const report = lintTree(tree);
+    expect(where(report, "wu-id-format")).toContainEqual({
+      file: "feat/PLAN.md",
+      line: 17,
+      gate: 1,
+    });
+    expect(where(report, "wu-type")).toStrictEqual([
+      { file: "feat/WU-02-utc.md", line: 3, gate: null },
+    ]);
+    expect(where(report, "verdict-on-non-close")).toHaveLength(1);
+  });
+});
