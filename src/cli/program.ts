@@ -80,7 +80,7 @@ function defineInit(cmd: Command, run: ActionRunner): Command {
     .argument("[dir]", "target directory", ".")
     .option("--dry-run", "print what would be written; write nothing")
     .option("--force-wire", "replace locally changed slash-command files")
-    .option("--example", "add the two-unit example feature")
+    .option("--example", "add the small example feature")
     .action(async (dir: string, _o, c: Command) =>
       run("init", { ...c.optsWithGlobals(), dir }),
     );

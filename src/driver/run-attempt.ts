@@ -1,0 +1,366 @@
+import { buildPrompt } from "../agent/build-prompt.js";
+import { dispatchAgent, type DispatchResult } from "../agent/dispatch-agent.js";
+import { collectFilesTouched } from "../git/files-touched.js";
+import { inspectAfterAgent, type AfterAgent } from "../git/fold.js";
+import { restoreAttempt } from "../git/restore.js";
+import { takeSnapshot, type AttemptSnapshot } from "../git/snapshot.js";
+import { startAttemptProgress } from "../output/progress.js";
+import type { AttemptRecord } from "../types/outcome.js";
+import { runChecks, type CheckReport } from "../verify/run-checks.js";
+import { failureExcerpt } from "../verify/evidence.js";
+import { planGates } from "../verify/plan-gates.js";
+import { findSmokeCommands } from "../verify/smoke-imports.js";
+import {
+  writeAgentRecords,
+  writeAttemptNote,
+} from "../workspace/attempt-files.js";
+import { listFileNames } from "../workspace/fs-queries.js";
+import { attemptOutcomePayload } from "./attempt-outcome-payload.js";
+import { attemptRecord } from "./cost.js";
+import type { Cycle } from "./cycle.js";
+import {
+  classifyAttempt,
+  type AttemptFacts,
+  type OutcomeDecision,
+} from "./decide-outcome.js";
+import { unchangedDeclaredPaths } from "./guards.js";
+import {
+  attemptLabel,
+  attemptLine,
+  attemptWarning,
+  oneLine,
+} from "./narrate.js";
+import { runPassPipeline, type PassOutcome } from "./pass-pipeline.js";
+import { protectedSet } from "./protected-paths.js";
+import { detectAttemptViolations } from "./protection.js";
+import { writeCheckpoint } from "./checkpoint.js";
+import { say, stopCause, unitReport, type RunSession } from "./session.js";
+import { agentVanished } from "./interrupt.js";
+
+/** How one attempt ended. */
+export interface AttemptEnd {
+  decision: OutcomeDecision;
+  record: AttemptRecord;
+  sha: string | null;
+  blockedReason: string | null;
+  /** Repo-relative `attempt-<n>.md`, when a note was written. */
+  notePath: string | null;
+  note: string | null;
+}
+
+// Runs attempt `a` of the cycle end to end (driver D-ATT-4): checkpoint, agent, classification, record, restore.
+export async function runAttempt(
+  s: RunSession,
+  c: Cycle,
+  a: number,
+): Promise<AttemptEnd> {
+  const { unit, wu } = c;
+  const F = s.featureDir;
+  await wu.write([
+    ["status", "in_progress"],
+    ["attempts", a],
+  ]);
+  const pset = protectedSet({
+    featureDir: F,
+    unitType: unit.type,
+    unitFile: unit.file,
+    currentGate: s.gate.number,
+    graph: s.model.graph,
+    featureFiles: listFileNames(s.absFeatureDir),
+  });
+  const snapshot = await takeSnapshot(s.repo, {
+    protectedPaths: pset.entries
+      .filter((e) => e.compare !== "branch")
+      .map((e) => e.path),
+    allowedPaths: [`${F}/PLAN.md`, `${F}/events.jsonl`, ".specfuse/roadmap.md"],
+  });
+  const checkpoint = await writeCheckpoint(s, c, a, snapshot);
+  const wallClockMinutes =
+    unit.timeoutMinutes ??
+    s.cli.timeoutMinutes ??
+    s.config.agent.timeout_minutes;
+  const inactivityMinutes = s.config.agent.inactivity_minutes;
+  if (c.lastNote !== null) say(s, `  retry after: ${oneLine(c.lastNote, 200)}`);
+  const progress = startAttemptProgress(
+    s.progress,
+    attemptLabel(a, c.max),
+    wallClockMinutes * 60,
+  );
+  const started = s.ctx.monotonicMs();
+  const plan = planGates(s.verification, unit.type, unit.extraGates, F);
+  const prompt = buildPrompt({
+    feature: {
+      id: s.featureId,
+      title: s.model.title,
+      roadmapGoal: s.model.roadmapGoal,
+    },
+    gate: { number: s.gate.number, isTerminal: s.gate.isTerminal },
+    unit: {
+      id: unit.id,
+      type: unit.type,
+      effort: unit.effort,
+      body: unit.body,
+      produces: unit.produces,
+    },
+    attempt: a,
+    maxAttempts: c.max,
+    wallClockMinutes,
+    inactivityMinutes,
+    protectedPaths: pset.entries.map((e) => e.path),
+    protectionExceptions: pset.exceptions,
+    gates: plan.ok
+      ? plan.gates.map((g) => ({ name: g.name, command: g.command }))
+      : [],
+    smokeCommands: findSmokeCommands(unit.body),
+    history: c.history,
+  });
+  await writeAgentRecords(s.absFeatureDir, unit.id, a, { prompt });
+  s.ctx.log.debug(`agent: ${s.agentExe} (prompt ${prompt.length} chars)`);
+  const dispatch = await dispatchAgent(
+    {
+      adapter: s.adapter,
+      unit: {
+        id: unit.id,
+        model: unit.model,
+        effort: unit.effort,
+        isUnsandboxed: unit.unsandboxed,
+      },
+      prompt,
+      limits: {
+        wallClockMs: wallClockMinutes * 60_000,
+        inactivityMs: inactivityMinutes * 60_000,
+      },
+      repoRoot: s.root,
+      featureDir: F,
+      attempt: a,
+      signal: s.stop.signal,
+      onSpawn: (pid) => {
+        checkpoint.update({ agent_pgid: pid, agent_exe: s.agentExe });
+      },
+      onActivity: (text) => progress.activity(text),
+    },
+    s.ctx,
+  );
+  await checkpoint.flush();
+  await writeAgentRecords(s.absFeatureDir, unit.id, a, {
+    stdout: dispatch.process.stdout,
+    stderr: dispatch.stderrTail,
+  });
+  if (dispatch.spawnError !== null) {
+    progress.finish(
+      `  ${attemptLabel(a, c.max)} could not start the agent (${dispatch.spawnError})`,
+    );
+    return agentVanished(s, c, a, snapshot, dispatch.spawnError);
+  }
+  const after = await inspectAfterAgent(s.repo, snapshot);
+  const facts: AttemptFacts = {
+    stop: stopCause(s),
+    timeout: dispatch.timeout,
+    isCostTracking: s.verification.cost_tracking,
+    usage: dispatch.output.usage ?? null,
+    agentStatus: dispatch.resultBlock.agentStatus,
+    blockedReason: dispatch.resultBlock.blockedReason,
+    protectedPaths: await detectAttemptViolations(s, pset, snapshot, after),
+  };
+  let verdictMs = s.ctx.monotonicMs();
+  let checks: CheckReport | null = null;
+  let pass: PassOutcome | null = null;
+  let record: AttemptRecord = attemptRecord(
+    a,
+    (verdictMs - started) / 1000,
+    facts.usage,
+    facts.isCostTracking,
+  );
+  for (let cls = classifyAttempt(facts); ; cls = classifyAttempt(facts)) {
+    if (cls.status === "decided") {
+      return finishAttempt(s, c, a, {
+        decision: cls.decision,
+        record,
+        snapshot,
+        dispatch,
+        after,
+        checks,
+        pass,
+        started,
+        finishLine: (line) => progress.finish(line),
+      });
+    }
+    if (cls.step === "verification") {
+      checks = await runChecks(
+        {
+          verification: s.verification,
+          unitType: unit.type,
+          extraGates: unit.extraGates,
+          repoRoot: s.root,
+          featureDir: F,
+          unitId: unit.id,
+          wuFile: unit.path,
+          signal: s.stop.signal,
+          onGate: (g) =>
+            progress.phase(`verifying ${g.name} (${g.index}/${g.total})`),
+        },
+        s.ctx,
+      );
+      facts.stop = stopCause(s);
+      facts.verification = {
+        isPassed: checks.isPassed,
+        evidence: checks.evidence,
+      };
+      verdictMs = s.ctx.monotonicMs();
+      record = attemptRecord(
+        a,
+        (verdictMs - started) / 1000,
+        facts.usage,
+        facts.isCostTracking,
+      );
+    } else if (cls.step === "files_changed") {
+      progress.phase("checking");
+      const declared = dispatch.resultBlock.filesChanged ?? [];
+      const before = new Set(snapshot.untrackedBefore);
+      facts.unchangedPaths = unchangedDeclaredPaths({
+        declared,
+        repoRoot: s.root,
+        changedTracked: after.status.changes.flatMap((ch) =>
+          ch.origPath === null ? [ch.path] : [ch.path, ch.origPath],
+        ),
+        newUntracked: after.status.untracked.filter((p) => !before.has(p)),
+      });
+    } else {
+      progress.phase("committing");
+      pass = await runPassPipeline(s, c, {
+        attempt: a,
+        snapshot,
+        checks: checks!,
+        dispatch,
+        record,
+      });
+      if (pass.isStopped) facts.stop = stopCause(s);
+      facts.pass = pass.result;
+    }
+  }
+}
+
+// Records the decided outcome: event, note, files touched, restore, final line (D-OUT-1).
+async function finishAttempt(
+  s: RunSession,
+  c: Cycle,
+  a: number,
+  x: {
+    decision: OutcomeDecision;
+    record: AttemptRecord;
+    snapshot: AttemptSnapshot;
+    dispatch: DispatchResult;
+    after: AfterAgent;
+    checks: CheckReport | null;
+    pass: PassOutcome | null;
+    started: number;
+    finishLine: (line: string) => void;
+  },
+): Promise<AttemptEnd> {
+  const d = x.decision;
+  const isPassed = d.outcome === "passed";
+  const filesTouched = isPassed
+    ? (x.pass?.squashPaths ?? [])
+    : await collectFilesTouched(s.repo, x.snapshot);
+  let notePath: string | null = null;
+  if (d.note !== null) {
+    await writeAttemptNote(s.absFeatureDir, c.unit.id, a, d.note);
+    notePath = `${s.featureDir}/work/${c.unit.id.replace(/\//g, "_")}/attempt-${a}.md`;
+  }
+  const payload = attemptOutcomePayload({
+    decision: d,
+    record: x.record,
+    model: c.unit.model,
+    effort: c.unit.effort,
+    failureExcerpt:
+      d.outcome === "failed" && x.checks !== null
+        ? failureExcerpt(x.checks.evidence)
+        : null,
+    filesTouched,
+    reArmCount: c.unit.reArmCount,
+    agentCommits:
+      x.after.fold.kind === "folded" ? x.after.fold.agentCommits : undefined,
+    agent: agentReport(x.dispatch),
+  });
+  if (!isPassed) s.events.append(c.unit.id, "attempt_outcome", payload);
+  if (d.tree === "restore") {
+    if (x.pass !== null)
+      c.wu.resetKeys({ ...c.wu.keys(), status: "in_progress", attempts: a });
+    await restoreAttempt(s.repo, {
+      snapshot: x.snapshot,
+      driverFiles: new Map([[s.events.rel, s.events.copy()]]),
+    });
+    await c.wu.reapply();
+  }
+  if (isPassed) s.events.append(c.unit.id, "attempt_outcome", payload);
+  const report = unitReport(s, c.unit.id, c.unit.type);
+  report.attempts.push({
+    attempt: a,
+    outcome: d.outcome,
+    duration_seconds: x.record.duration_seconds,
+    cost_usd: x.record.cost_usd ?? 0,
+  });
+  const line = attemptLine(
+    {
+      attempt: a,
+      max: c.max,
+      outcome: d.outcome,
+      elapsedMs: s.ctx.monotonicMs() - x.started,
+      costUsd: x.record.cost_usd ?? null,
+      detail: detailOf(d, x.pass?.sha ?? null),
+    },
+    s.decor,
+  );
+  x.finishLine(line);
+  for (const w of warningsOf(x.dispatch, d)) say(s, attemptWarning(w, s.decor));
+  return {
+    decision: d,
+    record: x.record,
+    sha: isPassed ? (x.pass?.sha ?? null) : null,
+    blockedReason: d.agentBlockedReason,
+    notePath,
+    note: d.note,
+  };
+}
+
+function agentReport(dispatch: DispatchResult) {
+  const o = dispatch.output;
+  return {
+    ...(o.isError !== undefined ? { is_error: o.isError } : {}),
+    ...(o.subtype !== undefined ? { subtype: o.subtype } : {}),
+    ...(o.sessionId !== undefined ? { session_id: o.sessionId } : {}),
+    ...(o.permissionDenials !== undefined && o.permissionDenials.length > 0
+      ? { permission_denials: o.permissionDenials }
+      : {}),
+    ...(dispatch.process.exitCode !== null
+      ? { exit_code: dispatch.process.exitCode }
+      : {}),
+  };
+}
+
+function detailOf(d: OutcomeDecision, sha: string | null): string {
+  const e = d.extras;
+  if (d.outcome === "passed")
+    return sha === null ? "(no commit)" : sha.slice(0, 7);
+  if (d.outcome === "failed" && d.failure !== null)
+    return `${d.failure.failure_class}: ${d.failure.failure_signature}`;
+  if (d.outcome === "timeout")
+    return `${e.timeout_kind ?? ""} limit ${e.limit_seconds ?? ""}s`;
+  if (e.protected_paths !== undefined) return e.protected_paths.join(", ");
+  if (e.unchanged_paths !== undefined)
+    return `unchanged: ${e.unchanged_paths.join(", ")}`;
+  if (e.summary !== undefined) return oneLine(e.summary, 160);
+  if (d.outcome === "blocked")
+    return d.agentBlockedReason ?? "(no reason given)";
+  if (d.outcome === "interrupted") return e.interrupt_reason ?? "";
+  return "";
+}
+
+function warningsOf(dispatch: DispatchResult, d: OutcomeDecision): string[] {
+  const out = [...dispatch.warnings, ...dispatch.resultBlock.warnings];
+  if (d.agentStatus === "missing")
+    out.push("the agent printed no ```result block; verification decided");
+  if (d.agentStatus === "malformed")
+    out.push("the agent's ```result block was malformed; verification decided");
+  return [...new Set(out)];
+}
