@@ -41,7 +41,8 @@ export function renderDoctor(
 export function summaryLine(checks: readonly Check[]): string {
   const failed = checks.filter((c) => c.status === "fail").length;
   const warned = checks.filter((c) => c.status === "warn").length;
-  if (failed === 0 && warned === 0) return `all ${checks.length} checks passed`;
+  if (failed === 0 && warned === 0)
+    return `all ${checks.length} check${checks.length === 1 ? "" : "s"} passed`;
   const parts = [
     failed > 0 ? `${failed} check${failed === 1 ? "" : "s"} failed` : null,
     warned > 0 ? `${warned} warning${warned === 1 ? "" : "s"}` : null,

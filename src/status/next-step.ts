@@ -73,9 +73,12 @@ function gateStep(
   );
   if (gate.status === "awaiting_review" && isFinished) {
     const next = model.gates[model.gates.indexOf(gate) + 1];
-    return next === undefined || next.units.length === 0
-      ? `specfuse arm${flag}   (accepts the terminal gate ${n})`
-      : `specfuse arm${flag}   (accepts gate ${n}, arms gate ${next.number})`;
+    if (next === undefined || next.units.length === 0)
+      return `specfuse arm${flag}   (accepts the terminal gate ${n})`;
+    const review = next.units.some((u) => u.status === "draft")
+      ? `review the gate ${next.number} drafts, then `
+      : "";
+    return `specfuse arm${flag}   (${review}accepts gate ${n}, arms gate ${next.number})`;
   }
   if (units.some((u) => state(u.id) === "ready" || state(u.id) === "waiting"))
     return `specfuse run${flag}`;
