@@ -147,7 +147,7 @@ describe("specfuse status (cli.md §3.4, driver §32 D-STAT-1)", () => {
         .exitCode,
     ).toBe(64);
     const none = await runCli(["status"], {
-      cwd: path.dirname(repo.dir) === "/" ? "/" : "/tmp",
+      cwd: tempDir("specfuse-nows-"),
     });
     expect(none.exitCode).toBe(65);
     expect(none.stderr).toMatch(/error\[no_specfuse_dir\]/);
