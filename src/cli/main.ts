@@ -131,13 +131,16 @@ async function runArgs(inv: Invocation, args: string[]): Promise<number> {
       });
     }
   });
-  program.exitOverride();
-  program.configureOutput({
-    writeOut: (s) => inv.stdout.write(s),
-    writeErr: (s) => inv.stderr.write(s),
+  const output = {
+    writeOut: (s: string) => inv.stdout.write(s),
+    writeErr: (s: string) => inv.stderr.write(s),
     outputError: () => undefined,
-  });
-  for (const sub of program.commands) sub.exitOverride();
+  };
+  program.exitOverride();
+  program.configureOutput(output);
+  // Subcommands were created before configureOutput, so they need it too (else commander prints its own error line).
+  for (const sub of program.commands)
+    sub.exitOverride().configureOutput(output);
   try {
     await program.parseAsync(args, { from: "user" });
   } catch (error) {
@@ -276,7 +279,8 @@ function handleFailure(inv: Invocation, error: unknown): number {
       );
     }
     if (!error.reported) inv.log.error(error);
-    if (inv.isVerbose && error.stack !== undefined)
+    // A reported error (lint findings, …) was already explained in full: no stack, even with --verbose.
+    if (inv.isVerbose && !error.reported && error.stack !== undefined)
       inv.stderr.write(`${error.stack}\n`);
     return code;
   }

@@ -135,12 +135,14 @@ export async function runAttempt(
       attempt: a,
       signal: s.stop.signal,
       onSpawn: (pid) => {
+        s.activePgids.add(pid);
         checkpoint.update({ agent_pgid: pid, agent_exe: s.agentExe });
       },
       onActivity: (text) => progress.activity(text),
     },
     s.ctx,
   );
+  if (dispatch.process.pid !== null) s.activePgids.delete(dispatch.process.pid);
   await checkpoint.flush();
   await writeAgentRecords(s.absFeatureDir, unit.id, a, {
     stdout: dispatch.process.stdout,
@@ -160,7 +162,13 @@ export async function runAttempt(
     usage: dispatch.output.usage ?? null,
     agentStatus: dispatch.resultBlock.agentStatus,
     blockedReason: dispatch.resultBlock.blockedReason,
-    protectedPaths: await detectAttemptViolations(s, pset, snapshot, after),
+    protectedPaths: await detectAttemptViolations(
+      s,
+      pset,
+      snapshot,
+      after,
+      checkpoint.bytes(),
+    ),
   };
   let verdictMs = s.ctx.monotonicMs();
   let checks: CheckReport | null = null;

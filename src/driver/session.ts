@@ -69,6 +69,8 @@ export interface RunSession {
   /** Whether anything was dispatched or auto-closed this run (D-END-1). */
   hasProgress: boolean;
   escalated: string[];
+  /** Agent process groups alive right now, killed on a forced exit (D-SIGNAL-4). */
+  activePgids: Set<number>;
 }
 
 // The stop request, if any: a signal or a lost lock.

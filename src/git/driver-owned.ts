@@ -1,9 +1,3 @@
-// The lock directory and its sidecar (formats.md §1); never committed, never cleaned up by a restore.
-export const LOCK_ARTIFACTS = [
-  ".specfuse/.loop.lock",
-  ".specfuse/.loop.lock.json",
-] as const;
-
 // Glob pathspecs (root-relative) of the driver's scratch: every feature's `work/` and atomic-write leftovers.
 export const DRIVER_SCRATCH_GLOBS = [
   ".specfuse/features/*/work/**",

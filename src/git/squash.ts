@@ -1,9 +1,5 @@
 import { hashPaths } from "../workspace/file-hashes.js";
-import {
-  DRIVER_SCRATCH_GLOBS,
-  LOCK_ARTIFACTS,
-  isDriverOwnedPath,
-} from "./driver-owned.js";
+import { DRIVER_SCRATCH_GLOBS, isDriverOwnedPath } from "./driver-owned.js";
 import { isGitError } from "./git-error.js";
 import { redactLeakScan } from "./leak-scan.js";
 import { toRoot, toTop, type Repo } from "./repo.js";
@@ -32,8 +28,10 @@ export async function squashCommit(
 ): Promise<SquashResult> {
   const { git, top } = repo;
   const unchanged = await unchangedUntracked(repo, snapshot);
+  // Lock artifacts are not excluded by pathspec: git exits 1 when an exclude names an ignored path,
+  // and the scaffold ignores them; when they are not ignored, the stray check below unstages them.
   await git.addAll(top, {
-    paths: [...LOCK_ARTIFACTS, ...unchanged].map((p) => toTop(repo, p)),
+    paths: unchanged.map((p) => toTop(repo, p)),
     globs: DRIVER_SCRATCH_GLOBS.map((g) => toTop(repo, g)),
   });
   const staged = (await git.stagedPaths(top)).map((p) => toRoot(repo, p));

@@ -11,9 +11,19 @@ function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+// `^` of formats.md F-FM-4: the body start or just after a `\n` (never CR, U+2028 or U+2029).
+const LINE_START = "(?<![^\\n])";
+
+const PATTERNS = new Map<string, RegExp>();
+
 // The section detector of F-WU-11: `^(?:#+\s*|\**)<S>`, multiline and case-insensitive.
 export function sectionPattern(section: string): RegExp {
-  return new RegExp(`^(?:#+\\s*|\\**)${escapeRegex(section)}`, "im");
+  let p = PATTERNS.get(section);
+  if (p === undefined) {
+    p = new RegExp(`${LINE_START}(?:#+\\s*|\\**)${escapeRegex(section)}`, "iu");
+    PATTERNS.set(section, p);
+  }
+  return p;
 }
 
 // Sections of F-WU-11 the body lacks, in order.
@@ -21,7 +31,7 @@ export function missingSections(body: string): string[] {
   return SECTIONS.filter((s) => !sectionPattern(s).test(body));
 }
 
-const NEXT_HEADING = /^(?:\*\*|#{1,6}\s)/m;
+const NEXT_HEADING = new RegExp(`${LINE_START}(?:\\*\\*|#{1,6}\\s)`, "u");
 
 // A section's slice (lint.md L-DRAFT-4): from the line after its first match to the next heading.
 export function sectionSlice(body: string, section: string): string | null {
@@ -34,8 +44,10 @@ export function sectionSlice(body: string, section: string): string | null {
   return end === null ? rest : rest.slice(0, end.index);
 }
 
-const AC_START =
-  /^\*\*Acceptance criteria[^\n*]*\*\*\.?|^#{1,6}\s+Acceptance criteria/im;
+const AC_START = new RegExp(
+  `${LINE_START}\\*\\*Acceptance criteria[^\\n*]*\\*\\*\\.?|${LINE_START}#{1,6}\\s+Acceptance criteria`,
+  "iu",
+);
 
 // The acceptance-criteria slice of lint.md L-DEF-3 ('' when there is none).
 export function acceptanceSlice(body: string): string {

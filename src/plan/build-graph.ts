@@ -29,8 +29,24 @@ export interface GraphAnalysis {
   cycles: Cycle[];
 }
 
+const cyclicKeys = new WeakMap<object, string>();
+let cyclicCount = 0;
+
 function valueKey(value: unknown): string {
-  return `${typeof value}:${JSON.stringify(value) ?? ""}`;
+  // Strings are nearly every id: skip JSON for them (the key stays distinct from every other type's).
+  if (typeof value === "string") return `string:"${value}`;
+  try {
+    return `${typeof value}:${JSON.stringify(value) ?? ""}`;
+  } catch {
+    // A self-referencing YAML alias (`&a [*a]`) has no JSON form: it equals only itself.
+    const obj = value as object;
+    let key = cyclicKeys.get(obj);
+    if (key === undefined) {
+      key = `cyclic:${++cyclicCount}`;
+      cyclicKeys.set(obj, key);
+    }
+    return key;
+  }
 }
 
 // Integer gate number of an entry, or null.
@@ -113,13 +129,13 @@ export function findCycles(firstById: Map<string, RawUnit>): Cycle[] {
   const components = stronglyConnected(order, edges);
   const cycles: Cycle[] = [];
   for (const comp of components) {
+    if (comp.length === 1 && !(edges.get(comp[0]!) ?? []).includes(comp[0]!))
+      continue;
     const members = new Set(comp);
     const first = [...comp].sort(
       (a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0),
     )[0];
     if (first === undefined) continue;
-    const isSelf = (edges.get(first) ?? []).includes(first);
-    if (comp.length < 2 && !isSelf) continue;
     const path =
       comp.length < 2 ? [first, first] : cyclePath(first, members, edges);
     const unit = firstById.get(first);

@@ -162,5 +162,10 @@ export function sameYamlValue(a: unknown, b: unknown): boolean {
   if (typeof a !== typeof b) return false;
   if (typeof a === "number" && typeof b === "number")
     return Number.isNaN(a) && Number.isNaN(b);
-  return JSON.stringify(a) === JSON.stringify(b);
+  try {
+    return JSON.stringify(a) === JSON.stringify(b);
+  } catch {
+    // A self-referencing alias has no JSON form; distinct objects are then different values.
+    return false;
+  }
 }

@@ -1,7 +1,11 @@
 import path from "node:path";
 
+// Only these make normalization change a path: `\`, `//`, a `.` segment, a trailing `/`.
+const NEEDS_NORMALIZING = /\\|\/\/|(?:^|\/)\.(?:\/|$)|\/$/;
+
 // Normalizes a display path (lint.md L-CLI-2): `/` separators, no trailing `/`, `//` collapsed, `.` dropped, `..` kept.
 export function normalizeDisplayPath(p: string): string {
+  if (p !== "" && !NEEDS_NORMALIZING.test(p)) return p;
   const isAbsolute = p.startsWith("/");
   const parts: string[] = [];
   for (const part of p.replace(/\\/g, "/").split("/")) {

@@ -1,20 +1,13 @@
 import path from "node:path";
-import { parsePlan, type PlanDoc } from "../plan/parse-plan.js";
-import { isAbsolutePath, joinDisplay } from "./paths.js";
-import { readText, type FileRead } from "./read-text.js";
+import { gateNumberOf } from "../plan/build-graph.js";
+import { parsePlan } from "../plan/parse-plan.js";
+import { gateFileName } from "../plan/plan-graph.js";
+import { joinDisplay } from "./paths.js";
+import { readTextSync } from "./read-text.js";
+import type { FeatureSnapshot, FileRead } from "../types/feature-snapshot.js";
 
-/** Everything lint and the driver need from one feature folder, read once. */
-export interface FeatureSnapshot {
-  /** Display path of the folder (lint.md L-CLI-2). */
-  dir: string;
-  /** Absolute path of the folder. */
-  absDir: string;
-  plan: FileRead;
-  /** The parsed PLAN, when PLAN.md could be read. */
-  planDoc: PlanDoc | null;
-  /** Every file the graph names, keyed by display path (`<dir>/<file>`, or the absolute path). */
-  files: Map<string, FileRead>;
-}
+// The snapshot type lives in src/types so pure code can name it without importing this module.
+export type { FeatureSnapshot } from "../types/feature-snapshot.js";
 
 // Resolves a graph `file` to its display path and absolute path.
 export function resolveGraphFile(
@@ -24,22 +17,33 @@ export function resolveGraphFile(
 ): { display: string; abs: string } {
   return {
     display: joinDisplay(snapshotDir, file),
-    abs: isAbsolutePath(file) ? file : path.resolve(absDir, file),
+    // Only a real absolute path leaves the folder; `\x` and `C:x` stay inside it on POSIX (path-escape flags them).
+    abs: path.isAbsolute(file) ? file : path.join(absDir, file),
   };
 }
 
-// Reads PLAN.md and every gate and unit file it names, in parallel.
+// Reads PLAN.md and every gate and unit file it names (synchronously: see readTextSync).
 export async function readFeature(
   absDir: string,
   displayDir: string,
 ): Promise<FeatureSnapshot> {
-  const plan = await readText(path.join(absDir, "PLAN.md"));
+  const plan = readTextSync(path.join(absDir, "PLAN.md"));
   const planDoc = plan.kind === "file" ? parsePlan(plan.text) : null;
   const files = new Map<string, FileRead>();
   const wanted = new Map<string, string>();
   for (const g of planDoc?.graph?.gates ?? []) {
-    if (typeof g.file === "string" && g.file !== "") {
-      const r = resolveGraphFile(displayDir, absDir, g.file);
+    const number = gateNumberOf(g);
+    // Without a `file`, the default GATE-NN.md is read too (lint's closing-shape-legacy names it).
+    const gateFile =
+      typeof g.file === "string" && g.file !== ""
+        ? g.file
+        : g.isMap &&
+            number !== null &&
+            (g.file === undefined || g.file === null || g.file === "")
+          ? gateFileName(number)
+          : null;
+    if (gateFile !== null) {
+      const r = resolveGraphFile(displayDir, absDir, gateFile);
       wanted.set(r.display, r.abs);
     }
     for (const u of g.units) {
@@ -49,10 +53,6 @@ export async function readFeature(
       }
     }
   }
-  const entries = [...wanted];
-  const reads = await Promise.all(entries.map(([, abs]) => readText(abs)));
-  entries.forEach(([display], i) =>
-    files.set(display, reads[i] ?? { kind: "missing" }),
-  );
+  for (const [display, abs] of wanted) files.set(display, readTextSync(abs));
   return { dir: displayDir, absDir, plan, planDoc, files };
 }

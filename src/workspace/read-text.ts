@@ -1,11 +1,9 @@
+import { readFileSync, statSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
+import type { FileRead } from "../types/feature-snapshot.js";
 
-/** The outcome of reading one text file; never an exception. */
-export type FileRead =
-  | { kind: "file"; text: string }
-  | { kind: "missing" }
-  | { kind: "not-file" }
-  | { kind: "unreadable"; reason: string };
+// The outcome type lives in src/types so pure code can name it without importing this module.
+export type { FileRead } from "../types/feature-snapshot.js";
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
@@ -22,6 +20,26 @@ export async function readText(file: string): Promise<FileRead> {
   try {
     const bytes = await readFile(file);
     return { kind: "file", text: decoder.decode(bytes) };
+  } catch (error) {
+    if (error instanceof TypeError)
+      return { kind: "unreadable", reason: "not valid UTF-8 text" };
+    return { kind: "unreadable", reason: describe(error) };
+  }
+}
+
+// The synchronous form: several times faster than fs/promises for the thousands of small files a large
+// feature holds (lint's 2,000-unit budget); same outcomes as readText.
+export function readTextSync(file: string): FileRead {
+  try {
+    // stat first: a FIFO or device must never be opened (it could block).
+    if (!statSync(file).isFile()) return { kind: "not-file" };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return { kind: "missing" };
+    return { kind: "unreadable", reason: describe(error) };
+  }
+  try {
+    return { kind: "file", text: decoder.decode(readFileSync(file)) };
   } catch (error) {
     if (error instanceof TypeError)
       return { kind: "unreadable", reason: "not valid UTF-8 text" };

@@ -1,0 +1,60 @@
+// Runs a built bin as a cold child process and reports its wall time and its own peak RSS.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+export const ROOT = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "..",
+);
+const PROBE = pathToFileURL(path.join(ROOT, "bench", "probe-rss.mjs")).href;
+
+/**
+ * Spawns `bin/<bin> ...args` and returns `{ ms, rssKb, cpuMs, status, stdout }`.
+ * @param {string} bin
+ * @param {string[]} args
+ * @param {{ cwd?: string, expectStatus?: number[] }} options
+ */
+export function runBin(bin, args, { cwd = ROOT, expectStatus = [0] } = {}) {
+  const scratch = mkdtempSync(path.join(tmpdir(), "specfuse-bench-"));
+  const rssFile = path.join(scratch, "rss");
+  try {
+    const start = performance.now();
+    const r = spawnSync(path.join(ROOT, "bin", bin), args, {
+      cwd,
+      encoding: "utf8",
+      maxBuffer: 256 * 1024 * 1024,
+      env: {
+        ...process.env,
+        NO_COLOR: "1",
+        NODE_OPTIONS:
+          `${process.env.NODE_OPTIONS ?? ""} --import ${PROBE}`.trim(),
+        SPECFUSE_BENCH_RSS_FILE: rssFile,
+      },
+    });
+    const ms = performance.now() - start;
+    if (r.error) throw r.error;
+    if (!expectStatus.includes(r.status ?? -1))
+      throw new Error(
+        `${bin} ${args.join(" ")} exited ${r.status}: ${String(r.stderr).slice(0, 500)}`,
+      );
+    let probe = {};
+    try {
+      probe = JSON.parse(readFileSync(rssFile, "utf8"));
+    } catch {
+      probe = {};
+    }
+    return {
+      ms,
+      rssKb: probe.rssKb,
+      cpuMs: probe.cpuMs,
+      status: r.status,
+      stdout: r.stdout,
+    };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,16 @@
+// Preloaded into a measured child with NODE_OPTIONS="--import <this file's URL>": at exit it writes the
+// process's own peak RSS (KB) and CPU time (user + system, ms) as JSON to SPECFUSE_BENCH_RSS_FILE.
+import { writeFileSync } from "node:fs";
+
+const target = process.env.SPECFUSE_BENCH_RSS_FILE;
+if (target) {
+  process.on("exit", () => {
+    try {
+      const usage = process.resourceUsage();
+      const cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000;
+      writeFileSync(target, JSON.stringify({ rssKb: usage.maxRSS, cpuMs }));
+    } catch {
+      // a benchmark probe must never change the measured program's outcome
+    }
+  });
+}

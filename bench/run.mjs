@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+// Benchmark runner and scenario registry (architecture.md §6). `npm run bench` builds, then runs every
+// scenario; `node bench/run.mjs lint-large cli-startup` runs some. Flags: --json, --list,
+// --iterations N, --update-baseline (writes the medians to bench/baseline.json).
+// To add a scenario: export { name, description, target?, warmup?, iterations?, setup() } from a file in
+// bench/scenarios/ and list it in SCENARIOS. setup() returns { run(), teardown() }; run() may return
+// { ms, rssKb } to report a child process's own figures.
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { ROOT } from "./child.mjs";
+import {
+  compareWithBaseline,
+  formatTable,
+  measure,
+  readBaseline,
+  summarize,
+} from "./harness.mjs";
+import { cliStartup } from "./scenarios/cli-startup.mjs";
+import { lint2000Cold } from "./scenarios/lint-2000-cold.mjs";
+import { lintLarge } from "./scenarios/lint-large.mjs";
+
+// The registry, in run order.
+export const SCENARIOS = [cliStartup, lintLarge, lint2000Cold];
+
+const BASELINE = path.join(ROOT, "bench", "baseline.json");
+
+async function main(argv) {
+  const isJson = argv.includes("--json");
+  const i = argv.indexOf("--iterations");
+  const iterations = i >= 0 ? Number(argv[i + 1]) : undefined;
+  const names = argv.filter(
+    (a, k) => !a.startsWith("--") && argv[k - 1] !== "--iterations",
+  );
+  if (argv.includes("--list")) {
+    for (const s of SCENARIOS)
+      console.log(`${s.name.padEnd(16)} ${s.description}`);
+    return 0;
+  }
+  const unknown = names.filter((n) => !SCENARIOS.some((s) => s.name === n));
+  if (unknown.length > 0) {
+    console.error(`unknown scenario: ${unknown.join(", ")} (try --list)`);
+    return 2;
+  }
+  const chosen =
+    names.length === 0
+      ? SCENARIOS
+      : SCENARIOS.filter((s) => names.includes(s.name));
+  const summaries = [];
+  for (const scenario of chosen) {
+    if (!isJson)
+      console.error(`running ${scenario.name}: ${scenario.description}`);
+    const fixture = await scenario.setup();
+    try {
+      const samples = await measure(fixture.run, {
+        warmup: scenario.warmup ?? 1,
+        iterations: iterations ?? scenario.iterations ?? 5,
+      });
+      summaries.push(summarize(scenario.name, samples, scenario.target ?? {}));
+    } finally {
+      await fixture.teardown();
+    }
+  }
+  const warnings = compareWithBaseline(summaries, readBaseline(BASELINE));
+  if (isJson) console.log(JSON.stringify({ summaries, warnings }, null, 2));
+  else {
+    console.log(formatTable(summaries));
+    for (const w of warnings) console.error(`warning: ${w}`);
+  }
+  if (argv.includes("--update-baseline")) {
+    const baseline = readBaseline(BASELINE);
+    for (const s of summaries)
+      baseline[s.name] = { medianMs: Number(s.medianMs.toFixed(1)) };
+    writeFileSync(BASELINE, `${JSON.stringify(baseline, null, 2)}\n`);
+    console.error(`updated ${path.relative(ROOT, BASELINE)}`);
+  }
+  return 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));

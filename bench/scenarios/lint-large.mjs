@@ -1,0 +1,42 @@
+// lint-large: 1,000 units across 20 gates, read and linted in-process (architecture.md A-BENCH-2).
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { ROOT } from "../child.mjs";
+import { generateFeature } from "../fixtures/gen-feature.mjs";
+
+export const lintLarge = {
+  name: "lint-large",
+  description: "readFeature + lintFeature, 1,000 units in 20 gates, in-process",
+  warmup: 2,
+  iterations: 10,
+  async setup() {
+    const parent = mkdtempSync(path.join(tmpdir(), "specfuse-bench-"));
+    const { dir } = generateFeature(parent, {
+      units: 1000,
+      gates: 20,
+      width: 50,
+      deps: 3,
+      seed: 7,
+    });
+    const { readFeature } = await import(
+      path.join(ROOT, "dist/workspace/read-feature.js")
+    );
+    const { lintFeature } = await import(
+      path.join(ROOT, "dist/lint/lint-feature.js")
+    );
+    return {
+      async run() {
+        const report = lintFeature(await readFeature(dir, "bench"), {
+          strict: false,
+          justClosedGate: null,
+        });
+        if (report.errors > 0)
+          throw new Error(`generated feature has ${report.errors} lint errors`);
+      },
+      async teardown() {
+        rmSync(parent, { recursive: true, force: true });
+      },
+    };
+  },
+};
