@@ -62,7 +62,7 @@ describe("specfuse log (cli.md §3.7, driver §32 D-LOG-1)", () => {
     const r = await runCli(["log", "--json", "--wu", "T01"], { cwd: repo.dir });
     expect(r.exitCode).toBe(0);
     expect(r.stdout.split("\n")).toEqual(
-      [lines[0], lines[1], lines[3]].map((l) => l.trimEnd()),
+      [lines[0], lines[1], lines[3]].map((l) => (l ?? "").trimEnd()),
     );
     const typed = await runCli(
       ["log", "--json", "--type", "task_started", "--limit", "1"],

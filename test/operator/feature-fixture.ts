@@ -35,6 +35,28 @@ export const DIR = `.specfuse/features/${FOLDER}`;
 
 const fileOf = (u: UnitSpec) => `WU-${u.id}.md`;
 
+// A unit body with every section lint requires (formats.md F-WU-11).
+const BODY = [
+  "**Objective.**",
+  "Make the change.",
+  "",
+  "**Context.**",
+  "The limiter lives in src/limits.",
+  "",
+  "**Acceptance criteria.**",
+  "- The new behaviour is covered by a unit test.",
+  "",
+  "**Do not touch.**",
+  "Anything outside src/limits.",
+  "",
+  "**Verification.**",
+  "npm test passes.",
+  "",
+  "**Escalation triggers.**",
+  "The design needs a new dependency.",
+  "",
+].join("\n");
+
 // The files of a feature folder, written from a compact description (folder-relative paths).
 export function featureFiles(
   gates: GateSpec[],
@@ -63,7 +85,7 @@ export function featureFiles(
     for (const u of g.units) {
       if (u.isMissing === true) continue;
       files[fileOf(u)] =
-        `---\nid: ${FEATURE_ID}/${u.id}\ntype: ${u.type ?? "implementation"}\nstatus: ${u.status ?? "pending"}\n${u.extra === undefined ? "" : `${u.extra}\n`}---\n# Unit ${u.id}\n\n**Context.** Some context.\n`;
+        `---\nid: ${FEATURE_ID}/${u.id}\ntype: ${u.type ?? "implementation"}\nstatus: ${u.status ?? "pending"}\n${u.extra === undefined ? "" : `${u.extra}\n`}---\n# Unit ${u.id}\n\n${BODY}`;
     }
   }
   return files;
