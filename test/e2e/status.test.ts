@@ -85,7 +85,10 @@ describe("specfuse status (cli.md §3.4, driver §32 D-STAT-1)", () => {
 
   it("C-STATUS-2 --graph mermaid and dot print the current gate only; with --json it is a usage error", async () => {
     const repo = operatorRepo(gates);
-    const m = await runCli(["status", "--graph", "mermaid"], { cwd: repo.dir });
+    const m = await runCli(
+      ["status", "--graph", "mermaid", "--feature", `./${DIR}`],
+      { cwd: repo.dir },
+    );
     expect(m.exitCode).toBe(0);
     expect(m.stdout.split("\n")[0]).toBe("flowchart TD");
     expect(m.stdout).toMatch(/n_FEAT_2026_0042_T02 --> n_FEAT_2026_0042_T03/);
