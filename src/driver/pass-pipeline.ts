@@ -6,6 +6,7 @@ import type { AttemptRecord } from "../types/outcome.js";
 import type { CheckReport } from "../verify/run-checks.js";
 import { findSmokeCommands, runSmokeImports } from "../verify/smoke-imports.js";
 import { fileSizes } from "../workspace/fs-queries.js";
+import { draftLintHook, handleClose } from "./after-pass.js";
 import { checkClosingDeliverables } from "./closing-assertions.js";
 import { gatherClosingFacts } from "./closing-facts.js";
 import { cycleFieldWrites, cycleTotals } from "./cost.js";
@@ -124,5 +125,7 @@ export async function runPassPipeline(
   const empty = checkEmptyFiles(unit.type, squash.paths, unit.path);
   if (empty !== null)
     return done({ outcome: "no_deliverable_files", summary: empty.summary });
+  await handleClose(s, unit);
+  await draftLintHook(s, unit);
   return done({ outcome: "passed" });
 }

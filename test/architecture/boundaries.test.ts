@@ -64,6 +64,7 @@ const PURE_FOLDERS = [
 const DRIVER_IO = new Set(
   [
     "run-gate",
+    "after-pass",
     "run-unit",
     "run-attempt",
     "recover",
