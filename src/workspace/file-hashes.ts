@@ -19,7 +19,8 @@ export async function hashPath(abs: string): Promise<PathHash> {
     throw error;
   }
   // The common case, a small regular file, takes one read: an attempt hashes every protected WU file twice.
-  if (st.isFile() && st.size <= ONE_READ_BYTES) return `file:${sha256(readFileSync(abs))}`;
+  if (st.isFile() && st.size <= ONE_READ_BYTES)
+    return `file:${sha256(readFileSync(abs))}`;
   if (st.isSymbolicLink())
     return `link:${sha256(Buffer.from(await readlink(abs)))}`;
   if (st.isDirectory()) return `dir:${await hashDirectory(abs)}`;
