@@ -318,7 +318,10 @@ function installSignalHandlers(inv: Invocation): void {
       firstAt = now;
       inv.abort.abort(signal);
       if (inv.command !== null && GRACEFUL.has(inv.command)) return;
-    } else if (now - firstAt < DEFAULT_TIMINGS.signalRepeatMs) {
+    } else if (
+      now - firstAt <
+      readTimings(process.env.SPECFUSE_TEST_TIMINGS).signalRepeatMs
+    ) {
       return;
     }
     for (const step of [...inv.cleanup].reverse()) {

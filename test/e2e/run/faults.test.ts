@@ -1,4 +1,10 @@
-import { existsSync, readFileSync } from "node:fs";
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  readFileSync,
+  symlinkSync,
+} from "node:fs";
 import path from "node:path";
 import { execa } from "execa";
 import { describe, expect, it } from "vitest";
@@ -256,5 +262,76 @@ describe("the budget brake (driver D-BUDGET)", () => {
     expect(again.stdout).toMatch(
       /auto-close refused[\s\S]*gate_budget_exceeded: total=\$0\.03 budget=\$0\.01/,
     );
+  });
+});
+
+describe("more faults (driver D-SIGNAL-4, D-DISP-7)", () => {
+  it("D-SIGNAL-4: a second signal after the repeat window forces exit 130, kills the agent and keeps the checkpoint", async () => {
+    const repo = driverRepo(SPEC);
+    const timings = JSON.stringify({
+      killGraceMs: 20_000,
+      pipeWaitMs: 300,
+      signalRepeatMs: 300,
+    });
+    const child = repo.spawn(["run"], {
+      script: [{ hang: "silent", ignore_term: true }],
+      env: { SPECFUSE_TEST_TIMINGS: timings },
+    });
+    const pgid = await waitFor(() => checkpointPgid(repo));
+    // The agent has installed its SIGTERM handler once it has logged itself.
+    await waitFor(() => (repo.agentLog().length > 0 ? true : null));
+    child.kill("SIGINT");
+    await new Promise((r) => setTimeout(r, 200));
+    child.kill("SIGINT");
+    await new Promise((r) => setTimeout(r, 400));
+    expect(child.exitCode).toBeNull();
+    child.kill("SIGINT");
+    const r = await child;
+    expect(r.exitCode).toBe(130);
+    await waitFor(() => (isAlive(pgid) ? null : true), 5_000);
+    expect(existsSync(repo.featurePath("work/run-state.json"))).toBe(true);
+    expect(existsSync(path.join(repo.dir, ".specfuse/.loop.lock"))).toBe(false);
+    const again = await repo.run(["run"], { script: [writes("src/done.txt")] });
+    expect(again.exitCode, again.stderr + again.stdout).toBe(0);
+    expect(repo.log()).toContain(
+      "chore(loop): FEAT-2026-0001/T01 recovered after interrupted attempt 1",
+    );
+  });
+
+  it("D-DISP-7: an agent executable that vanishes mid-run exits 1 agent_not_found with the unit back at pending", async () => {
+    const spec: FeatureSpec = {
+      verification: ALWAYS,
+      gates: [
+        {
+          number: 1,
+          units: [
+            { suffix: "T01" },
+            { suffix: "T02" },
+            { suffix: "G1-CLOSE", type: "close", deps: ["T01", "T02"] },
+          ],
+        },
+      ],
+    };
+    const repo = driverRepo(spec);
+    const agent = path.join(repo.dir, "..", `agent-${path.basename(repo.dir)}`);
+    copyFileSync(
+      path.join(PROJECT_ROOT, "test/fixtures/bin/agent-script"),
+      agent,
+    );
+    chmodSync(agent, 0o755);
+    const lib = path.join(path.dirname(agent), "lib");
+    if (!existsSync(lib))
+      symlinkSync(path.join(PROJECT_ROOT, "test/fixtures/bin/lib"), lib);
+    const r = await repo.run(["run"], {
+      script: { units: { T01: [{ ...writes("src/a.txt"), delete: [agent] }] } },
+      env: { SPECFUSE_AGENT_CMD: agent },
+    });
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/error\[agent_not_found\]/);
+    expect(repo.read(`${repo.info.dir}/WU-T02.md`)).toMatch(
+      /status: pending\n(.|\n)*attempts: 0/,
+    );
+    expect(repo.log()).toContain("feat: Do T01");
+    expect(repo.git("status", "--porcelain")).toBe("");
   });
 });
