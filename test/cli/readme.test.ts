@@ -146,7 +146,9 @@ describe("README.md (cli.md §11)", () => {
     expect(rows.map((r) => /^\| `specfuse (\w+)/.exec(r)?.[1])).toEqual([
       ...COMMAND_ORDER,
     ]);
-    expect(commands).toContain("`.specfuse/docs/commands.md`");
+    expect(commands).toContain(
+      "[`.specfuse/docs/commands.md`](.specfuse/docs/commands.md)",
+    );
     expect(commands).toContain("(scaffold/docs/commands.md)");
   });
 
