@@ -265,10 +265,10 @@ async function main() {
       at,
     );
     await step(
-      "Where things stand now",
-      "specfuse status",
+      "Where things stand now (--all: the feature is done)",
+      "specfuse status --all",
       "specfuse",
-      ["status"],
+      ["status", "--all"],
       { ...at, allowMissing: true },
     );
     await step(

@@ -136,6 +136,15 @@ describe("npm run demo (cli.md C-README-4, init.md I-EX-4, architecture.md A-TES
     // The walk is shown: T02's failed first attempt and its passing retry.
     expect(result.stdout).toMatch(/attempt 1\/3 FAIL/);
     expect(result.stdout).toMatch(/attempt 2\/3 PASS/);
+    // Once `status` exists, the final `status --all` shows the finished feature.
+    if (!/skipped: this build has no `status`/.test(result.stdout)) {
+      const last = result.stdout.slice(
+        result.stdout.lastIndexOf("$ specfuse status"),
+        result.stdout.lastIndexOf("$ git log"),
+      );
+      expect(last).toMatch(/FEAT-0000-0001 .*\bdone\b/);
+      expect(last).toMatch(/3\/3 units done/);
+    }
     // The last command's output is the one-line history, ending at the first commit.
     const tail = result.stdout.slice(result.stdout.lastIndexOf("$ git log"));
     expect(tail).toMatch(/chore: start the project/);
