@@ -16,9 +16,13 @@ const PROBE = pathToFileURL(path.join(ROOT, "bench", "probe-rss.mjs")).href;
  * Spawns `bin/<bin> ...args` and returns `{ ms, rssKb, cpuMs, status, stdout }`.
  * @param {string} bin
  * @param {string[]} args
- * @param {{ cwd?: string, expectStatus?: number[] }} options
+ * @param {{ cwd?: string, expectStatus?: number[], env?: Record<string, string> }} options
  */
-export function runBin(bin, args, { cwd = ROOT, expectStatus = [0] } = {}) {
+export function runBin(
+  bin,
+  args,
+  { cwd = ROOT, expectStatus = [0], env = {} } = {},
+) {
   const scratch = mkdtempSync(path.join(tmpdir(), "specfuse-bench-"));
   const rssFile = path.join(scratch, "rss");
   try {
@@ -29,6 +33,7 @@ export function runBin(bin, args, { cwd = ROOT, expectStatus = [0] } = {}) {
       maxBuffer: 256 * 1024 * 1024,
       env: {
         ...process.env,
+        ...env,
         NO_COLOR: "1",
         NODE_OPTIONS:
           `${process.env.NODE_OPTIONS ?? ""} --import ${PROBE}`.trim(),

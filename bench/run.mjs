@@ -18,9 +18,10 @@ import {
 import { cliStartup } from "./scenarios/cli-startup.mjs";
 import { lint2000Cold } from "./scenarios/lint-2000-cold.mjs";
 import { lintLarge } from "./scenarios/lint-large.mjs";
+import { runLarge } from "./scenarios/run-large.mjs";
 
 // The registry, in run order.
-export const SCENARIOS = [cliStartup, lintLarge, lint2000Cold];
+export const SCENARIOS = [cliStartup, lintLarge, lint2000Cold, runLarge];
 
 const BASELINE = path.join(ROOT, "bench", "baseline.json");
 

@@ -130,6 +130,7 @@ async function stopBetweenUnits(s: RunSession): Promise<void> {
 
 // The budget brake before a dispatch (D-BUDGET-1/2).
 async function brake(s: RunSession, nextUnitId: string): Promise<void> {
+  if (!s.gate.hasBudget) return;
   const fms = await readGateFrontmatter(s);
   const decision = decideBudgetBrake({
     gate: s.gate.number,

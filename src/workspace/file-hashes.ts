@@ -1,20 +1,25 @@
 import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { lstat, readdir, readlink } from "node:fs/promises";
+import { createReadStream, lstatSync, readFileSync } from "node:fs";
+import { readdir, readlink } from "node:fs/promises";
 import path from "node:path";
 
 /** A path's existence and content: null when absent, else `<kind>:<sha256 hex>` (kind file, link or dir). */
 export type PathHash = string | null;
 
+// Files up to this size are hashed with one read; larger ones are streamed.
+const ONE_READ_BYTES = 4 * 1024 * 1024;
+
 // Hashes one path without following a final symlink; a directory hashes its sorted entries recursively.
 export async function hashPath(abs: string): Promise<PathHash> {
   let st;
   try {
-    st = await lstat(abs);
+    st = lstatSync(abs);
   } catch (error) {
     if (isMissing(error)) return null;
     throw error;
   }
+  // The common case, a small regular file, takes one read: an attempt hashes every protected WU file twice.
+  if (st.isFile() && st.size <= ONE_READ_BYTES) return `file:${sha256(readFileSync(abs))}`;
   if (st.isSymbolicLink())
     return `link:${sha256(Buffer.from(await readlink(abs)))}`;
   if (st.isDirectory()) return `dir:${await hashDirectory(abs)}`;
@@ -29,6 +34,7 @@ export async function hashPaths(
 ): Promise<Map<string, PathHash>> {
   const out = new Map<string, PathHash>();
   const queue = [...new Set(paths)];
+  // A small pool keeps thousands of large files from exhausting descriptors; small files finish synchronously.
   const worker = async () => {
     for (let p = queue.shift(); p !== undefined; p = queue.shift()) {
       out.set(p, await hashPath(path.join(root, p)));

@@ -6,7 +6,8 @@ import {
   type FeatureSpec,
 } from "./feature-tree.js";
 import { gitRepo, type GitRepo } from "./git-repo.js";
-import { fixtureBin, runCli, type CliRun } from "./run-cli.js";
+import { execa, type ResultPromise } from "execa";
+import { fixtureBin, PROJECT_ROOT, runCli, type CliRun } from "./run-cli.js";
 import { tempDir } from "./temp-dir.js";
 
 /** A real repository holding one generated feature, and a way to drive it with a fake agent. */
@@ -25,6 +26,8 @@ export interface DriverRepo extends GitRepo {
   }>;
   /** Runs a built bin in the repo with the fake agent and short grace periods. */
   run(args: string[], options?: RunWith): Promise<CliRun>;
+  /** Starts a built bin without waiting, for signal and crash tests. */
+  spawn(args: string[], options?: RunWith): ResultPromise;
 }
 
 /** How one run is made. */
@@ -48,6 +51,20 @@ export function driverRepo(
   const scratch = tempDir("specfuse-agent-");
   const logFile = path.join(scratch, "agent-log.jsonl");
   const scriptFile = path.join(scratch, "script.json");
+  const envFor = (options: RunWith): Record<string, string | undefined> => ({
+    ...repo.env,
+    SPECFUSE_AGENT_CMD: fixtureBin(options.agent ?? "agent-script"),
+    SPECFUSE_FAKE_AGENT_SCRIPT: scriptFile,
+    SPECFUSE_FAKE_AGENT_LOG: logFile,
+    SPECFUSE_TEST_TIMINGS: JSON.stringify({
+      killGraceMs: 300,
+      pipeWaitMs: 300,
+      orphanPipeMs: 500,
+      resultLingerMs: 500,
+      signalRepeatMs: 300,
+    }),
+    ...options.env,
+  });
   return {
     ...repo,
     info,
@@ -82,21 +99,23 @@ export function driverRepo(
         cwd: repo.dir,
         bin: options.bin ?? "specfuse",
         timeoutMs: options.timeoutMs ?? 60_000,
-        env: {
-          ...repo.env,
-          SPECFUSE_AGENT_CMD: fixtureBin(options.agent ?? "agent-script"),
-          SPECFUSE_FAKE_AGENT_SCRIPT: scriptFile,
-          SPECFUSE_FAKE_AGENT_LOG: logFile,
-          SPECFUSE_TEST_TIMINGS: JSON.stringify({
-            killGraceMs: 300,
-            pipeWaitMs: 300,
-            orphanPipeMs: 500,
-            resultLingerMs: 500,
-            signalRepeatMs: 300,
-          }),
-          ...options.env,
-        },
+        env: envFor(options),
       });
+    },
+    spawn(args, options = {}) {
+      if (options.script !== undefined)
+        writeFileSync(scriptFile, JSON.stringify(options.script));
+      return execa(
+        path.join(PROJECT_ROOT, "bin", options.bin ?? "specfuse"),
+        args,
+        {
+          cwd: repo.dir,
+          env: { FORCE_COLOR: "0", NO_COLOR: "1", CI: "1", ...envFor(options) },
+          reject: false,
+          stdin: "ignore",
+          timeout: options.timeoutMs ?? 60_000,
+        },
+      );
     },
   };
 }

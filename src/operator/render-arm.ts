@@ -1,0 +1,79 @@
+import { formatDiagnosticLine } from "../lint/formatters/text.js";
+import type { Paint } from "../output/color.js";
+import type { ArmLint } from "./arm-lint.js";
+import type { ArmPlan } from "./plan-arm.js";
+
+// One line per flip, for the report and the dry run; pure.
+export function describeArm(plan: ArmPlan): string[] {
+  const lines: string[] = [];
+  for (const g of plan.gatesPassed)
+    lines.push(`gate ${g.number}: ${g.flip.from} → passed   (${g.flip.file})`);
+  if (plan.opened !== null)
+    lines.push(
+      `gate ${plan.gate}: ${plan.opened.from} → open   (${plan.opened.file})`,
+    );
+  for (const f of [...plan.armed, ...plan.abandoned])
+    lines.push(`${f.id}: ${f.from} → ${f.to}`);
+  if (plan.isPlanActivated)
+    lines.push("PLAN.md: planned → active, and the roadmap row's Status");
+  return lines;
+}
+
+// The headline: what `arm` did to which gate.
+export function armHeadline(plan: ArmPlan): string {
+  const isAccepted = plan.gatesPassed.some((g) => g.number === plan.gate);
+  if (isAccepted) return `accepted gate ${plan.gate} of ${plan.featureId}`;
+  return `armed gate ${plan.gate} of ${plan.featureId}`;
+}
+
+/** How an `arm` report ends: written and committed, a dry run, or refused by lint. */
+export type ArmOutcome =
+  | { kind: "done"; commit: string | null; roadmapWarning: string | null }
+  | { kind: "dry" }
+  | { kind: "refused" };
+
+// The human report of `arm`: the flips, the lint findings and counts, the commit and the next command; pure.
+export function renderArmReport(
+  plan: ArmPlan,
+  lint: ArmLint,
+  o: ArmOutcome,
+  paint: Paint,
+): string {
+  const lines: string[] = [];
+  if (o.kind === "dry")
+    lines.push(
+      "specfuse arm (dry run): nothing was written",
+      `would ${armHeadline(plan)
+        .replace(/^armed/, "arm")
+        .replace(/^accepted/, "accept")}:`,
+    );
+  else if (o.kind === "refused")
+    lines.push(`gate ${plan.gate} of ${plan.featureId} was not armed:`);
+  else lines.push(armHeadline(plan));
+  if (o.kind !== "refused")
+    lines.push(...describeArm(plan).map((l) => `  ${l}`));
+  for (const d of [...lint.errors, ...lint.warnings])
+    lines.push(`  ${formatDiagnosticLine(d, paint)}`);
+  lines.push(
+    `  lint: ${count(lint.errors.length, "error")}, ${count(lint.warnings.length, "warning")}`,
+  );
+  if (o.kind === "refused") return lines.join("\n");
+  for (const w of plan.warnings) lines.push(`  warning: ${w.message}`);
+  if (o.kind === "dry") {
+    lines.push(`  commit: ${plan.commit.subject}`);
+    if (lint.errors.length === 0) lines.push("next: run it without --dry-run");
+    return lines.join("\n");
+  }
+  if (o.roadmapWarning !== null) lines.push(`  warning: ${o.roadmapWarning}`);
+  lines.push(
+    o.commit === null
+      ? "  commit: nothing to commit"
+      : `  commit: ${o.commit.slice(0, 7)} ${plan.commit.subject}`,
+    "next: specfuse run",
+  );
+  return lines.join("\n");
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
