@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// Generates scaffold/docs/commands.md from the commander registry in dist/ (init.md I-DOC-2).
+// Generates scaffold/docs/commands.md from the commander registry in dist/ (init.md I-DOC-2),
+// and docs/cli-reference.md through scripts/gen-cli-reference.mjs.
 // Usage: npm run build && node scripts/gen-commands-doc.mjs [--check]
 // --check writes nothing and exits 1 when the checked-in copy differs from what would be generated.
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { generateCliReference } from "./gen-cli-reference.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const target = path.join(root, "scaffold", "docs", "commands.md");
@@ -155,7 +157,10 @@ const isMain =
   path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   const text = await renderCommandsDoc();
-  if (process.argv.includes("--check")) {
+  const isCheck = process.argv.includes("--check");
+  // docs/cli-reference.md comes from the same registry, so it is written and checked here too.
+  const isReferenceCurrent = await generateCliReference(isCheck);
+  if (isCheck) {
     const current = readFileSync(target, "utf8");
     if (current !== text) {
       console.error(
@@ -163,6 +168,7 @@ if (isMain) {
       );
       process.exit(1);
     }
+    if (!isReferenceCurrent) process.exit(1);
   } else {
     writeFileSync(target, text);
   }
