@@ -92,7 +92,9 @@ function findRoot(
     if (status === "done") continue;
     if (DEAD_END.has(status) || !isCurrentGate(dep)) return { id: dep, status };
     const depUnit = gateUnits.find((g) => g.id === dep);
-    if (depUnit === undefined || seen.has(dep)) return { id: dep, status };
+    if (depUnit === undefined) return { id: dep, status };
+    // Already explored through another path (a diamond): it had no dead-end root then either.
+    if (seen.has(dep)) continue;
     const deeper = findRoot(depUnit, gateUnits, statusOf, isCurrentGate, seen);
     if (deeper !== null) return deeper;
   }

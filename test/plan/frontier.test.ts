@@ -90,3 +90,20 @@ describe("unfinishedReasons (driver D-WALK-5)", () => {
     expect(reasons[0]?.reason).toBe("waiting on OLD (pending)");
   });
 });
+
+describe("unfinishedReasons on a diamond (regression)", () => {
+  it("does not report a dependency reached twice as a dead end", () => {
+    const gate: SchedulableUnit[] = [
+      { id: "T01", status: "pending", dependsOn: [] },
+      { id: "T02", status: "pending", dependsOn: ["T01"] },
+      { id: "CLOSE", status: "pending", dependsOn: ["T01", "T02"] },
+    ];
+    const status = new Map(gate.map((u) => [u.id, u.status]));
+    const reasons = unfinishedReasons(
+      gate,
+      (id) => status.get(id),
+      (id) => status.has(id),
+    );
+    expect(reasons.map((r) => r.root)).toStrictEqual([null, null, null]);
+  });
+});
