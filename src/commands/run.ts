@@ -2,6 +2,7 @@ import { resolveAgentExecutable } from "../workspace/find-executable.js";
 import { SpecfuseError, isSpecfuseError } from "../errors/specfuse-error.js";
 import { killProcessGroup } from "../exec/kill-group.js";
 import { createGit } from "../git/git.js";
+import type { GitClientOptions } from "../git/git-api.js";
 import { ensureFeatureBranch } from "../git/feature-branch.js";
 import { runPreflight } from "../git/preflight.js";
 import { openRepo, type Repo } from "../git/repo.js";
@@ -73,11 +74,14 @@ export async function run(
     },
     ctx,
   );
+  ctx.log.debug(
+    `lock taken: ${loaded.root}/.specfuse/.loop.lock (pid ${ctx.pid})`,
+  );
   let session: RunSession | null = null;
   let repo: Repo | null = null;
   let isCompromised = false;
   try {
-    repo = await openRepo(createGit({ env: ctx.env }), loaded.root);
+    repo = await openRepo(createGit(gitOptions(ctx)), loaded.root);
     session = await startSession(loaded, repo, options, agentExe, stop, ctx);
     const s = session;
     const unregister = ctx.cleanup.add(() => killActiveAgent(s));
@@ -163,6 +167,7 @@ export async function run(
       });
     }
     await lock.release();
+    ctx.log.debug("lock released");
   }
 }
 
@@ -187,6 +192,18 @@ async function armCheck(s: RunSession): Promise<void> {
     hint: report.nextSteps.join("\n"),
     body: { ending: "drafts_not_armed", next_steps: report.nextSteps },
   });
+}
+
+// `--verbose` shows each git command with its duration (driver D-UI-5).
+function gitOptions(ctx: Context): GitClientOptions {
+  if (!ctx.isVerbose) return { env: ctx.env };
+  return {
+    env: ctx.env,
+    onDone: (args, ms) =>
+      ctx.log.debug(
+        `git ${args.join(" ").slice(0, 160)} (${Math.round(ms)} ms)`,
+      ),
+  };
 }
 
 function killActiveAgent(s: RunSession): void {

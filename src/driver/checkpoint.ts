@@ -53,6 +53,9 @@ export async function writeCheckpoint(
     agent_exe: null,
   };
   await writeRunState(file, state);
+  s.ctx.log.debug(
+    `checkpoint written: ${c.unit.id} attempt ${a} (head ${snapshot.headBefore.slice(0, 7)})`,
+  );
   return {
     state,
     update(patch) {
@@ -67,4 +70,5 @@ export async function writeCheckpoint(
 // Deletes the checkpoint when the cycle ends (D-REC-1).
 export async function clearCheckpoint(s: RunSession): Promise<void> {
   await deleteRunState(runStatePath(s.absFeatureDir));
+  s.ctx.log.debug("checkpoint deleted");
 }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { buildPrompt } from "../agent/build-prompt.js";
 import { dispatchAgent, type DispatchResult } from "../agent/dispatch-agent.js";
 import { collectFilesTouched } from "../git/files-touched.js";
@@ -115,7 +116,9 @@ export async function runAttempt(
     history: c.history,
   });
   await writeAgentRecords(s.absFeatureDir, unit.id, a, { prompt });
-  s.ctx.log.debug(`agent: ${s.agentExe} (prompt ${prompt.length} chars)`);
+  s.ctx.log.debug(
+    `agent: ${s.agentExe} ${claudeLikeArgs(s, unit).join(" ")} (prompt ${prompt.length} chars, sha256 ${sha256Prefix(prompt)})`,
+  );
   const dispatch = await dispatchAgent(
     {
       adapter: s.adapter,
@@ -329,6 +332,24 @@ async function finishAttempt(
     notePath,
     note: d.note,
   };
+}
+
+// The argv the adapter builds, for `--verbose` (D-UI-5); the prompt itself goes on stdin.
+function claudeLikeArgs(s: RunSession, unit: Cycle["unit"]): string[] {
+  return s.adapter.buildInvocation(
+    {
+      id: unit.id,
+      model: unit.model,
+      effort: unit.effort,
+      isUnsandboxed: unit.unsandboxed,
+    },
+    "",
+    { wallClockMs: 0, inactivityMs: 0 },
+  ).args;
+}
+
+function sha256Prefix(text: string): string {
+  return createHash("sha256").update(text).digest("hex").slice(0, 12);
 }
 
 function agentReport(dispatch: DispatchResult) {

@@ -6,6 +6,8 @@ export interface GitClientOptions {
   env: Readonly<Record<string, string | undefined>>;
   /** Called once per spawned git process, before it starts; tests count spawns with it (D-PERF-2). */
   onSpawn?: (args: readonly string[]) => void;
+  /** Called when a git process has finished, with its duration (for `--verbose`, driver D-UI-5). */
+  onDone?: (args: readonly string[], ms: number) => void;
   /** The git executable. @default "git" */
   binary?: string;
 }

@@ -55,6 +55,19 @@ export function createGit(options: GitClientOptions): Git {
     args: readonly string[],
     okExitCodes: readonly number[] = [0],
   ): Promise<GitRun> {
+    const started = performance.now();
+    try {
+      return await runOnce(cwd, args, okExitCodes);
+    } finally {
+      options.onDone?.(args, performance.now() - started);
+    }
+  }
+
+  async function runOnce(
+    cwd: string,
+    args: readonly string[],
+    okExitCodes: readonly number[],
+  ): Promise<GitRun> {
     options.onSpawn?.(args);
     let result: Captured | null = null;
     let stdout: string;
