@@ -1,4 +1,4 @@
-import { SCAFFOLD_ERROR_SCHEMA } from "./init-output.js";
+import { ENVELOPE_ERROR_SCHEMA } from "./envelope.js";
 
 const strs = { type: "array", items: { type: "string" } } as const;
 
@@ -11,7 +11,7 @@ export const ARM_OUTPUT_SCHEMA = {
   properties: {
     schema: { const: "specfuse.arm/1" },
     exit_code: { type: "integer" },
-    error: SCAFFOLD_ERROR_SCHEMA,
+    error: ENVELOPE_ERROR_SCHEMA,
     feature: { type: "string" },
     gate: { type: "integer" },
     armed: strs,

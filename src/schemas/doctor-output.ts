@@ -1,4 +1,4 @@
-import { SCAFFOLD_ERROR_SCHEMA } from "./init-output.js";
+import { ENVELOPE_ERROR_SCHEMA } from "./envelope.js";
 
 const nullableStr = { type: ["string", "null"] } as const;
 
@@ -11,7 +11,7 @@ export const DOCTOR_OUTPUT_SCHEMA = {
   properties: {
     schema: { const: "specfuse.doctor/1" },
     exit_code: { enum: [0, 1] },
-    error: SCAFFOLD_ERROR_SCHEMA,
+    error: ENVELOPE_ERROR_SCHEMA,
     checks: {
       type: "array",
       items: {

@@ -1,20 +1,5 @@
+import { ENVELOPE_ERROR_SCHEMA } from "./envelope.js";
 // Pieces shared by the `specfuse.init/1` and `specfuse.upgrade/1` documents (cli.md §10, init.md I-INIT-7).
-export const SCAFFOLD_ERROR_SCHEMA = {
-  anyOf: [
-    { type: "null" },
-    {
-      type: "object",
-      required: ["code", "message", "file", "line", "hint"],
-      properties: {
-        code: { type: "string" },
-        message: { type: "string" },
-        file: { type: ["string", "null"] },
-        line: { type: ["integer", "null"] },
-        hint: { type: ["string", "null"] },
-      },
-    },
-  ],
-} as const;
 
 // The body keys both commands share.
 export const SCAFFOLD_BODY_PROPERTIES = {
@@ -79,7 +64,7 @@ export const INIT_OUTPUT_SCHEMA = {
   properties: {
     schema: { const: "specfuse.init/1" },
     exit_code: { type: "integer" },
-    error: SCAFFOLD_ERROR_SCHEMA,
+    error: ENVELOPE_ERROR_SCHEMA,
     ...SCAFFOLD_BODY_PROPERTIES,
     example: {
       anyOf: [

@@ -1,20 +1,6 @@
+import { ENVELOPE_ERROR_SCHEMA } from "./envelope.js";
+
 // The `--json` documents of `specfuse run` (driver D-CLI-4) and `run --dry-run` (D-DRY-3), for the e2e tests and users.
-const ERROR = {
-  anyOf: [
-    { type: "null" },
-    {
-      type: "object",
-      required: ["code", "message", "file", "line", "hint"],
-      properties: {
-        code: { type: "string" },
-        message: { type: "string" },
-        file: { type: ["string", "null"] },
-        line: { type: ["integer", "null"] },
-        hint: { type: ["string", "null"] },
-      },
-    },
-  ],
-} as const;
 
 const ATTEMPT = {
   type: "object",
@@ -37,7 +23,7 @@ export const RUN_OUTPUT_SCHEMA = {
   properties: {
     schema: { const: "specfuse.run/1" },
     exit_code: { type: "integer" },
-    error: ERROR,
+    error: ENVELOPE_ERROR_SCHEMA,
     ending: { type: "string" },
     feature: {
       type: "object",
@@ -95,7 +81,7 @@ export const DRY_RUN_OUTPUT_SCHEMA = {
   properties: {
     schema: { const: "specfuse.dry-run/1" },
     exit_code: { type: "integer" },
-    error: ERROR,
+    error: ENVELOPE_ERROR_SCHEMA,
     feature: {
       type: "object",
       required: ["id", "dir", "plan_status", "branch"],

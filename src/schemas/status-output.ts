@@ -1,4 +1,4 @@
-import { SCAFFOLD_ERROR_SCHEMA } from "./init-output.js";
+import { ENVELOPE_ERROR_SCHEMA } from "./envelope.js";
 
 const str = { type: "string" } as const;
 const nullableStr = { type: ["string", "null"] } as const;
@@ -137,7 +137,7 @@ export const STATUS_OUTPUT_SCHEMA = {
   properties: {
     schema: { const: "specfuse.status/1" },
     exit_code: { type: "integer" },
-    error: SCAFFOLD_ERROR_SCHEMA,
+    error: ENVELOPE_ERROR_SCHEMA,
     scaffold: {
       type: "object",
       required: ["version", "package_version", "drift"],

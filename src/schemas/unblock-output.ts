@@ -1,4 +1,4 @@
-import { SCAFFOLD_ERROR_SCHEMA } from "./init-output.js";
+import { ENVELOPE_ERROR_SCHEMA } from "./envelope.js";
 
 // JSON Schema of `specfuse unblock --json` (cli.md §10 `specfuse.unblock/1`).
 export const UNBLOCK_OUTPUT_SCHEMA = {
@@ -9,7 +9,7 @@ export const UNBLOCK_OUTPUT_SCHEMA = {
   properties: {
     schema: { const: "specfuse.unblock/1" },
     exit_code: { type: "integer" },
-    error: SCAFFOLD_ERROR_SCHEMA,
+    error: ENVELOPE_ERROR_SCHEMA,
     feature: { type: "string" },
     wu: { type: "string" },
     re_arm_count: { type: "integer", minimum: 1 },

@@ -1,7 +1,5 @@
-import {
-  SCAFFOLD_BODY_PROPERTIES,
-  SCAFFOLD_ERROR_SCHEMA,
-} from "./init-output.js";
+import { ENVELOPE_ERROR_SCHEMA } from "./envelope.js";
+import { SCAFFOLD_BODY_PROPERTIES } from "./init-output.js";
 
 // JSON Schema of `specfuse upgrade --json` (cli.md §10, init.md I-UPG-11).
 export const UPGRADE_OUTPUT_SCHEMA = {
@@ -10,7 +8,7 @@ export const UPGRADE_OUTPUT_SCHEMA = {
   properties: {
     schema: { const: "specfuse.upgrade/1" },
     exit_code: { type: "integer" },
-    error: SCAFFOLD_ERROR_SCHEMA,
+    error: ENVELOPE_ERROR_SCHEMA,
     ...SCAFFOLD_BODY_PROPERTIES,
     from: { type: ["string", "null"] },
     to: { type: "string" },
