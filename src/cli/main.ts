@@ -1,67 +1,14 @@
-import { createRequire } from "node:module";
-import { hostname } from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { CommanderError } from "commander";
 import { EXIT } from "./exit-codes.js";
-import {
-  buildProgram,
-  COMMAND_LOADERS,
-  type BinName,
-  type CommandName,
-} from "./program.js";
+import { buildProgram, COMMAND_LOADERS, type BinName } from "./program.js";
+import { SpecfuseError } from "../errors/specfuse-error.js";
 import { exitCodeFor } from "../errors/codes.js";
-import { errorToJson } from "../errors/render-error.js";
-import { isSpecfuseError, SpecfuseError } from "../errors/specfuse-error.js";
-import { decideColor, isCiValue } from "../output/color.js";
-import { createLog, type Log } from "../output/log.js";
-import { createOutput } from "../output/output.js";
-import { processSinks, type TextSink } from "../output/streams.js";
+import { createLog } from "../output/log.js";
+import { processSinks } from "../output/streams.js";
 import type { CommandResult } from "../types/command.js";
-import {
-  DEFAULT_TIMINGS,
-  type CleanupRegistry,
-  type Context,
-  type Timings,
-} from "../types/context.js";
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const PACKAGE_ROOT = path.resolve(here, "..", "..");
-const VERSION = (
-  createRequire(import.meta.url)("../../package.json") as { version: string }
-).version;
-
-// Commands that stop on their own at the next safe point after a signal; the others exit at once.
-const GRACEFUL: ReadonlySet<CommandName> = new Set([
-  "run",
-  "init",
-  "upgrade",
-  "log",
-  "arm",
-  "unblock",
-]);
-// Commands whose `--json` output is wrapped in the envelope of cli.md C-JSON-1.
-const ENVELOPED: ReadonlySet<CommandName> = new Set([
-  "init",
-  "upgrade",
-  "run",
-  "status",
-  "arm",
-  "unblock",
-  "doctor",
-]);
-
-interface Invocation {
-  bin: BinName;
-  command: CommandName | null;
-  isJson: boolean;
-  isVerbose: boolean;
-  stdout: TextSink;
-  stderr: TextSink;
-  log: Log;
-  abort: AbortController;
-  cleanup: Array<() => void>;
-}
+import { buildContext, readTimings, VERSION } from "./build-context.js";
+import { handleFailure } from "./handle-failure.js";
+import { ENVELOPED, GRACEFUL, type Invocation } from "./invocation.js";
 
 // The single entry point of every bin; the only place that exits (architecture.md §4.3).
 export async function main(
@@ -195,119 +142,6 @@ function commandOptions(
     ...rest
   } = opts;
   return rest;
-}
-
-function buildContext(inv: Invocation, opts: Record<string, unknown>): Context {
-  const env = process.env;
-  const colorFlag = typeof opts.color === "boolean" ? opts.color : undefined;
-  const isJson =
-    opts.json === true || (inv.command === "lint" && opts.format === "json");
-  const isVerbose = opts.verbose === true;
-  const isQuiet = opts.quiet === true;
-  inv.isJson = isJson;
-  inv.isVerbose = isVerbose;
-  const invocationDir = process.cwd();
-  const cwd =
-    typeof opts.cwd === "string"
-      ? path.resolve(invocationDir, opts.cwd)
-      : invocationDir;
-  const outColor = decideColor({
-    flag: colorFlag,
-    env,
-    isTTY: inv.stdout.isTTY,
-  });
-  const errColor = decideColor({
-    flag: colorFlag,
-    env,
-    isTTY: inv.stderr.isTTY,
-  });
-  const out = createOutput(inv.stdout, outColor);
-  const log = createLog(inv.stderr, { isColor: errColor, isVerbose, isQuiet });
-  inv.log = log;
-  const cleanup: CleanupRegistry = {
-    add(step) {
-      inv.cleanup.push(step);
-      return () => {
-        const i = inv.cleanup.indexOf(step);
-        if (i >= 0) inv.cleanup.splice(i, 1);
-      };
-    },
-  };
-  return {
-    cwd,
-    invocationDir,
-    env,
-    now: () => new Date(),
-    monotonicMs: () => performance.now(),
-    out,
-    log,
-    narration: isJson ? createOutput(inv.stderr, errColor) : out,
-    signal: inv.abort.signal,
-    cleanup,
-    isJson,
-    isVerbose,
-    isQuiet,
-    isCI: isCiValue(env.CI),
-    version: VERSION,
-    packageRoot: PACKAGE_ROOT,
-    host: hostname(),
-    pid: process.pid,
-    timings: readTimings(env.SPECFUSE_TEST_TIMINGS),
-    bin: inv.bin,
-  };
-}
-
-// Test hook: partial grace periods as JSON, e.g. {"killGraceMs":200} (docs/testing.md).
-function readTimings(raw: string | undefined): Timings {
-  if (raw === undefined || raw === "") return DEFAULT_TIMINGS;
-  try {
-    const parsed = JSON.parse(raw) as Partial<Timings>;
-    return { ...DEFAULT_TIMINGS, ...parsed };
-  } catch {
-    return DEFAULT_TIMINGS;
-  }
-}
-
-function handleFailure(inv: Invocation, error: unknown): number {
-  if (isSpecfuseError(error)) {
-    const code = exitCodeFor(error.code);
-    const command = inv.command;
-    if (inv.isJson && command !== null && ENVELOPED.has(command)) {
-      const schema = error.schema ?? `specfuse.${command}/1`;
-      inv.stdout.write(
-        `${JSON.stringify({ schema, exit_code: code, error: errorToJson(error), ...(error.body ?? {}) }, null, 2)}\n`,
-      );
-    }
-    if (!error.reported) inv.log.error(error);
-    // A reported error (lint findings, …) was already explained in full: no stack, even with --verbose.
-    if (inv.isVerbose && !error.reported && error.stack !== undefined)
-      inv.stderr.write(`${error.stack}\n`);
-    return code;
-  }
-  const err = error instanceof Error ? error : new Error(String(error));
-  if (inv.command === "lint") {
-    inv.stderr.write(`specfuse-lint: internal error: ${err.message}\n`);
-    if (inv.isVerbose && err.stack !== undefined)
-      inv.stderr.write(`${err.stack}\n`);
-    return EXIT.halted;
-  }
-  const internal = new SpecfuseError({
-    code: "internal_error",
-    message: `${err.message} (this is a bug in specfuse)`,
-    hint: "please report it with the output of `specfuse doctor --json`",
-    cause: err,
-  });
-  if (inv.isJson && inv.command !== null && ENVELOPED.has(inv.command)) {
-    const body = {
-      schema: `specfuse.${inv.command}/1`,
-      exit_code: EXIT.internal,
-      error: errorToJson(internal),
-    };
-    inv.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
-  }
-  inv.log.error(internal);
-  inv.stderr.write(`${err.stack ?? err.message}\n`);
-  return EXIT.internal;
 }
 
 function installSignalHandlers(inv: Invocation): void {

@@ -29,6 +29,7 @@ import type { CommandResult } from "../types/command.js";
 import type { Context } from "../types/context.js";
 import { fileSizes } from "../workspace/fs-queries.js";
 
+// The options type lives with the load stage; re-exported where every command exports its options.
 export type { RunOptions };
 
 // `specfuse run` / `specfuse-loop`: startup, dry run or the real walk of the current gate (driver.md §3).

@@ -20,6 +20,7 @@ export const GITIGNORE_LINES = [
 
 // Markers around the CLAUDE.md rules block (§5.2).
 export const CLAUDE_BEGIN = "<!-- specfuse:rules:begin -->";
+// The closing marker of the same block.
 export const CLAUDE_END = "<!-- specfuse:rules:end -->";
 // A line that marks a block written by the reference implementation (I-WIRE-4).
 export const REFERENCE_RULE_LINE = "@.specfuse/rules/result-contract.md";

@@ -8,8 +8,9 @@ export function getAjv(): Ajv {
   return shared;
 }
 
-// Compiles a schema once per process (keyed by the object itself).
 const cache = new WeakMap<object, ValidateFunction>();
+
+// Compiles a schema once per process (keyed by the object itself).
 export function compileSchema(schema: object): ValidateFunction {
   let fn = cache.get(schema);
   if (fn === undefined) {

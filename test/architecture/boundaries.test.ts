@@ -67,6 +67,7 @@ const DRIVER_IO = new Set(
     "after-pass",
     "run-unit",
     "run-attempt",
+    "finish-attempt",
     "recover",
     "run-state",
     "checkpoint",
@@ -183,5 +184,26 @@ describe("architecture boundaries (A-IO-1, A-IO-2)", () => {
     expect(
       testFiles.filter((f) => forbidden.test(readFileSync(f, "utf8"))),
     ).toStrictEqual([]);
+  });
+});
+
+describe("style (architecture.md §4.11)", () => {
+  it("every export has a one-line comment (or JSDoc) right above it", () => {
+    const missing: string[] = [];
+    for (const f of srcFiles) {
+      const lines = source(f).split("\n");
+      lines.forEach((line, i) => {
+        if (
+          !/^export (async )?(function|const|class|interface|type|let|enum)\b/.test(
+            line,
+          )
+        )
+          return;
+        const prev = (lines[i - 1] ?? "").trim();
+        if (!(prev.startsWith("//") || prev.endsWith("*/")))
+          missing.push(`${f}:${i + 1}`);
+      });
+    }
+    expect(missing).toStrictEqual([]);
   });
 });
