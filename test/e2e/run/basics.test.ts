@@ -281,3 +281,20 @@ describe("specfuse run: refusals before anything is touched (driver §3–§6)",
     expect(r.stderr).toMatch(/agent_not_found/);
   });
 });
+
+describe("reference invocations keep working (cli.md C-BIN-2)", () => {
+  it("specfuse-loop --feature X --dry-run --no-autosync and --force-full-close <id>", async () => {
+    const repo = driverRepo(THREE_UNITS);
+    const dry = await repo.run(
+      ["--feature", repo.info.folder, "--dry-run", "--no-autosync"],
+      { bin: "specfuse-loop" },
+    );
+    expect(dry.exitCode, dry.stderr).toBe(0);
+    const forced = await repo.run(
+      ["--force-full-close", "FEAT-2026-0001", "--dry-run"],
+      { bin: "specfuse-loop" },
+    );
+    expect(forced.exitCode).toBe(0);
+    expect(forced.stdout).not.toContain("auto-close candidate");
+  });
+});
