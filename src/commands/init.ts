@@ -1,6 +1,6 @@
 import path from "node:path";
 import { SpecfuseError } from "../errors/specfuse-error.js";
-import { createGitProbe } from "../exec/run-git-probe.js";
+import { createGitProbe } from "../git/git-probe.js";
 import { applyInit } from "../scaffold/apply-ops.js";
 import { detectStack } from "../scaffold/detect-stack.js";
 import type { ScaffoldWarning } from "../scaffold/file-op.js";

@@ -14,7 +14,7 @@ export interface IgnoreRule {
   pattern: string;
 }
 
-/** The two read-only git questions `init` asks; implemented in src/exec/run-git-probe.ts. */
+/** The two read-only git questions `init` asks; implemented in src/git/git-probe.ts. */
 export interface GitQuestions {
   state(dir: string): Promise<GitState>;
   /** The rule that ignores `relPath` (relative to `dir`), or null when it is not ignored. */

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { initWith } from "../../src/commands/init.js";
 import { exitCodeFor } from "../../src/errors/codes.js";
 import { isSpecfuseError } from "../../src/errors/specfuse-error.js";
-import { createGitProbe } from "../../src/exec/run-git-probe.js";
+import { createGitProbe } from "../../src/git/git-probe.js";
 import { compileSchema } from "../../src/schemas/ajv.js";
 import { INIT_OUTPUT_SCHEMA } from "../../src/schemas/init-output.js";
 import { testContext } from "../helpers/context.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { initWith } from "../../src/commands/init.js";
-import { createGitProbe } from "../../src/exec/run-git-probe.js";
+import { createGitProbe } from "../../src/git/git-probe.js";
 import { PROJECT_ROOT } from "../helpers/run-cli.js";
 import { testContext } from "../helpers/context.js";
 import type { Tree } from "../helpers/write-tree.js";

@@ -5,7 +5,7 @@ import { initWith } from "../../src/commands/init.js";
 import { upgradeWith, type UpgradeDeps } from "../../src/commands/upgrade.js";
 import { exitCodeFor } from "../../src/errors/codes.js";
 import { isSpecfuseError, SpecfuseError } from "../../src/errors/specfuse-error.js";
-import { createGitProbe } from "../../src/exec/run-git-probe.js";
+import { createGitProbe } from "../../src/git/git-probe.js";
 import { sha256Hex } from "../../src/scaffold/manifest.js";
 import { compileSchema } from "../../src/schemas/ajv.js";
 import { UPGRADE_OUTPUT_SCHEMA } from "../../src/schemas/upgrade-output.js";
