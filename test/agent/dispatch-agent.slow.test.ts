@@ -11,7 +11,7 @@ import {
 import { testContext } from "../helpers/context.js";
 import { fixtureBin, PROJECT_ROOT } from "../helpers/run-cli.js";
 import { tempDir } from "../helpers/temp-dir.js";
-import { isDead } from "../exec/process-state.js";
+import { isDead } from "../helpers/process-state.js";
 
 const UNIT: AgentUnit = {
   id: "2026-11-limits/T01",

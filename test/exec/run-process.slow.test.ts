@@ -8,7 +8,7 @@ import {
 } from "../../src/exec/run-process.js";
 import { fixtureBin } from "../helpers/run-cli.js";
 import { tempDir } from "../helpers/temp-dir.js";
-import { eventually, isDead, pgidOf } from "./process-state.js";
+import { eventually, isDead, pgidOf } from "../helpers/process-state.js";
 
 const TIMINGS = {
   killGraceMs: 200,

@@ -9,7 +9,7 @@ import { runChecks, type CheckRequest } from "../../src/verify/run-checks.js";
 import { testContext } from "../helpers/context.js";
 import { PROJECT_ROOT } from "../helpers/run-cli.js";
 import { tempDir } from "../helpers/temp-dir.js";
-import { eventually, isDead } from "../exec/process-state.js";
+import { eventually, isDead } from "../helpers/process-state.js";
 
 const check = (
   name: string,

@@ -8,6 +8,7 @@ import {
 import path from "node:path";
 import { execa } from "execa";
 import { describe, expect, it } from "vitest";
+import { isDead } from "../../helpers/process-state.js";
 import {
   driverRepo,
   writes,
@@ -61,15 +62,6 @@ function checkpointPgid(repo: DriverRepo): number | null {
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
-  } catch {
-    return false;
-  }
-}
-
 describe("signals and crashes (driver §20, §21)", () => {
   it("D-SIGNAL-2: SIGINT during an attempt kills the agent, restores, sets pending at a−1, commits and exits 130", async () => {
     const repo = driverRepo(SPEC);
@@ -83,7 +75,7 @@ describe("signals and crashes (driver §20, §21)", () => {
     child.kill("SIGINT");
     const r = await child;
     expect(r.exitCode, String(r.stderr)).toBe(130);
-    expect(isAlive(pgid)).toBe(false);
+    expect(isDead(pgid)).toBe(true);
     expect(existsSync(path.join(repo.dir, "src/half.txt"))).toBe(false);
     expect(repo.read(`${repo.info.dir}/WU-T01.md`)).toMatch(
       /status: pending\n(.|\n)*attempts: 0/,
@@ -125,12 +117,12 @@ describe("signals and crashes (driver §20, §21)", () => {
     );
     child.kill("SIGKILL");
     await child;
-    expect(isAlive(pgid)).toBe(true);
+    expect(isDead(pgid)).toBe(false);
     const r = await repo.run(["run"], {
       script: [{ hang: "silent" }, writes("src/done.txt")],
     });
     expect(r.exitCode, r.stderr + r.stdout).toBe(0);
-    expect(isAlive(pgid)).toBe(false);
+    expect(isDead(pgid)).toBe(true);
     expect(r.stdout).toContain("killing the interrupted run's agent");
     expect(existsSync(path.join(repo.dir, "src/half.txt"))).toBe(false);
     expect(repo.log()).toContain(
@@ -288,7 +280,7 @@ describe("more faults (driver D-SIGNAL-4, D-DISP-7)", () => {
     child.kill("SIGINT");
     const r = await child;
     expect(r.exitCode).toBe(130);
-    await waitFor(() => (isAlive(pgid) ? null : true), 5_000);
+    await waitFor(() => (isDead(pgid) ? true : null), 5_000);
     expect(existsSync(repo.featurePath("work/run-state.json"))).toBe(true);
     expect(existsSync(path.join(repo.dir, ".specfuse/.loop.lock"))).toBe(false);
     const again = await repo.run(["run"], { script: [writes("src/done.txt")] });

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync, chmodSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { isDead } from "../../helpers/process-state.js";
 import { driverRepo, writes } from "../../helpers/driver-repo.js";
 import type { FeatureSpec, UnitSpec } from "../../helpers/feature-tree.js";
 
@@ -241,7 +242,7 @@ describe("attempt outcomes (driver D-ATT-5, D-OUT-1)", () => {
       "chore(loop): FEAT-2026-0001/T01 blocked_human (all_attempts_timeout, 1 attempts)",
     );
     const pid = Number(readFileSync(pidFile, "utf8"));
-    expect(isAlive(pid)).toBe(false);
+    expect(isDead(pid)).toBe(true);
   });
 
   it("D-DISP-3: a silent agent hits the inactivity limit", async () => {
@@ -430,13 +431,3 @@ describe("attempt outcomes (driver D-ATT-5, D-OUT-1)", () => {
     expect(r.stdout).toMatch(/warning: .*result block/i);
   });
 });
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return !/^\d+ \(.*\) Z/.test(stat);
-  } catch {
-    return false;
-  }
-}
