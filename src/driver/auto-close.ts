@@ -1,3 +1,4 @@
+import { isAutoCloseDisabled } from "../plan/plan-flags.js";
 import type { PlanGraph, PlanUnit } from "../plan/plan-graph.js";
 import type { LoggedEvent } from "../types/outcome.js";
 import { roundTo } from "../yaml/format-number.js";
@@ -42,13 +43,8 @@ const ESCALATIONS = new Set(["human_escalation", "blocked_human"]);
 const PER_WU_LIMIT = 1.5;
 const HARD_LIMIT = 2.0;
 
-// PLAN `auto_close_disabled` (formats.md F-PLAN-1): the boolean true, or the strings "true" / "True".
-export function isAutoCloseDisabled(
-  plan: Readonly<Record<string, unknown>>,
-): boolean {
-  const v = plan.auto_close_disabled;
-  return v === true || v === "true" || v === "True";
-}
+// The flag rule is shared with the plan model; re-exported for the predicate's callers.
+export { isAutoCloseDisabled };
 
 // Auto-close predicate v1 (D-AC-2, D-AC-3): short-circuits first, then every check, reasons by check then graph order.
 export function evaluatePredicate(input: PredicateInput): PredicateResult {

@@ -3,7 +3,6 @@ import type {
   GateModel,
   UnitModel,
 } from "../plan/feature-model.js";
-import { isTruthyFlag } from "../plan/feature-model.js";
 import { readyFrontier, unfinishedReasons } from "../plan/frontier.js";
 import type { Config, Verification } from "../types/config.js";
 import { planGates } from "../verify/plan-gates.js";
@@ -115,7 +114,7 @@ function dryUnit(
 ): DryUnit {
   const isCandidate =
     !input.isForceFullClose &&
-    !isTruthyFlag(input.model.plan.auto_close_disabled) &&
+    !input.model.isAutoCloseDisabled &&
     (unit.type === "close-intermediate" ||
       (unit.type === "close" &&
         input.gate.isTerminal &&

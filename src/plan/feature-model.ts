@@ -5,6 +5,8 @@ import {
   type Frontmatter,
 } from "../yaml/split-frontmatter.js";
 import { titleOf } from "./body.js";
+import { numericValue } from "./numeric-value.js";
+import { isAutoCloseDisabled } from "./plan-flags.js";
 import { toPlanGraph, type PlanGraph } from "./plan-graph.js";
 import { typeDefaults } from "./vocabulary.js";
 
@@ -91,17 +93,10 @@ const list = (v: unknown): string[] =>
       ? v.filter((x): x is string => typeof x === "string")
       : [];
 
-// Reads a numeric string or number as a number (planned costs accept numeric strings, F-WU-2).
-export function numericValue(v: unknown): number | null {
-  if (typeof v === "number") return Number.isFinite(v) ? v : null;
-  if (typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v)))
-    return Number(v);
-  return null;
-}
-
-// Whether a PLAN `auto_close_disabled` value is set (boolean true, or the strings true/True; F-PLAN-1).
-export function isTruthyFlag(v: unknown): boolean {
-  return v === true || v === "true" || v === "True";
+// A planned cost read with N(v) of lint.md L-DEF-5, so status shows what lint checks; null when absent or invalid.
+function plannedCostOf(v: unknown): number | null {
+  const n = numericValue(v);
+  return n.kind === "number" ? n.value : null;
 }
 
 // Builds the unit model from its frontmatter and body, applying every per-type default.
@@ -145,7 +140,7 @@ export function toUnitModel(
     produces: list(data.produces),
     extraGates: list(data.extra_gates),
     verdict: str(data.verdict),
-    plannedCost: numericValue(data.planned_cost_usd),
+    plannedCost: plannedCostOf(data.planned_cost_usd),
     reArmCount: Number.isInteger(data.re_arm_count)
       ? (data.re_arm_count as number)
       : 0,
@@ -212,7 +207,7 @@ export function loadFeatureModel(
     title: str(plan.title) ?? folderName,
     roadmapGoal: str(plan.roadmap_goal) ?? "",
     branch: str(plan.branch),
-    isAutoCloseDisabled: isTruthyFlag(plan.auto_close_disabled),
+    isAutoCloseDisabled: isAutoCloseDisabled(plan),
     graph,
     gates,
     units,
