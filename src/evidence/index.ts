@@ -17,4 +17,5 @@ export { findingIdentity, findingsSignature, messageStem } from "./identity.js";
 export { recognize } from "./recognize.js";
 export { findingsFileName, renderFailedNote } from "./render-note.js";
 export { buildRetryEvidence, summarizeEarlier } from "./retry-evidence.js";
+// The shapes the driver hands in and gets back.
 export type * from "./types.js";
