@@ -4,7 +4,9 @@ import { diffValues, placed } from "./text.js";
 
 const SECTION = /^⎯+ Failed (Tests|Suites) \d+ ⎯+$/;
 const OTHER_SECTION = /^⎯+ (?!Failed (?:Tests|Suites))[^⎯]+ ⎯+$/;
-const FAIL = /^ FAIL {1,2}(.+?)(?: \[ (.+) \])?$/;
+// ` FAIL  <file> > …`, with a workspace project label (`|unit|`, or ` unit ` from a coloured badge) before the file.
+const FAIL =
+  /^ FAIL (?: {2}\S+ {2}| {1,2}\|[^|]+\| | {1,2})(.+?)(?: \[ (.+) \])?$/;
 const ENTRY_END = /^⎯+\[\d+\/\d+\]⎯*$/;
 const FRAME = /^\s*❯ (.+?:\d+:\d+)\s*$/;
 
