@@ -4,7 +4,8 @@ import type { Finding } from "./types.js";
 const STEM_CHARS = 120;
 const SOURCE_EXT =
   "js|mjs|cjs|jsx|ts|mts|cts|tsx|vue|svelte|py|pyi|go|rs|java|kt|scala|rb|php|cs|c|h|cc|cpp|hpp|sh|bash|bats|json|ya?ml|toml|xml|html|css|scss|md|txt|lock";
-// Replacements of EV-SIG-1, in order: ids and times before paths, paths before durations, numbers last.
+// Replacements of EV-SIG-1, in order: uuids and times before paths, paths before durations, then numbers
+// (which never match inside a word, so hex ids survive them), then hex ids.
 const STEMMING: ReadonlyArray<readonly [RegExp, string]> = [
   [
     /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi,
@@ -25,9 +26,9 @@ const STEMMING: ReadonlyArray<readonly [RegExp, string]> = [
     /(?<![\w.])\d+(?:\.\d+)?\s?(?:ns|µs|us|ms|s|sec|secs|seconds?|m|min|mins|minutes?|h|hrs?|hours?)\b/g,
     "<dur>",
   ],
+  [/(?<![\w.])\d+(?:\.\d+)?(?:e[+-]?\d+)?(?!\w)/gi, "<n>"],
   [/\b0x[0-9a-f]+\b/gi, "<id>"],
   [/\b(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{7,}\b/gi, "<id>"],
-  [/(?<![\w.])\d+(?:\.\d+)?(?!\w)/g, "<n>"],
 ];
 
 // The message stem of EV-SIG-1: the first line with paths, times, durations, ids and numbers replaced by

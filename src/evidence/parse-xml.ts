@@ -29,6 +29,7 @@ const ENTITIES: Record<string, string> = {
 export function parseXml(source: string): XmlResult {
   const text = source.replace(/^\uFEFF/, "");
   const stack: XmlElement[] = [];
+  const opened: number[] = [];
   let root: XmlElement | undefined;
   let i = 0;
   const fail = (message: string, at = i): XmlResult => ({
@@ -56,13 +57,22 @@ export function parseXml(source: string): XmlResult {
       const parent = stack[stack.length - 1];
       if (parent !== undefined) parent.children.push(step.element);
       else root = step.element;
-      if (!step.isClosed) stack.push(step.element);
+      if (!step.isClosed) {
+        stack.push(step.element);
+        opened.push(i);
+      }
     }
-    if (step.isEnd) stack.pop();
+    if (step.isEnd) {
+      stack.pop();
+      opened.pop();
+    }
     i = step.next;
   }
   if (stack.length > 0)
-    return fail(`<${stack[stack.length - 1]?.name}> is never closed`);
+    return fail(
+      `<${stack[stack.length - 1]?.name}> is never closed`,
+      opened[opened.length - 1],
+    );
   if (root === undefined) return fail("no root element", 0);
   return { isOk: true, root };
 }
