@@ -50,8 +50,8 @@ export function checkResult(run: CheckRun): CheckResult {
 // (EV-REC-3), and its EV-SIG-5 count.
 export function analyzeCheck(run: CheckRun, root: string): CheckEvidence {
   const result = checkResult(run);
-  const lines = run.capture.text.replace(/\n+$/, "").split("\n");
-  if (lines.length === 1 && lines[0] === "") lines.pop();
+  const lines = run.capture.text.split("\n");
+  while (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
   const base = {
     name: run.name,
     command: run.command,
@@ -69,7 +69,13 @@ export function analyzeCheck(run: CheckRun, root: string): CheckEvidence {
       count: findingsLine(lines) ?? 0,
       diagnostics: [],
     };
-  const recognized = recognize(run.name, lines, root, run.reports ?? []);
+  const recognized = recognize(
+    run.name,
+    lines,
+    root,
+    run.reports ?? [],
+    run.capture.text,
+  );
   const findings =
     result === "timeout"
       ? [timeoutFinding(run), ...recognized.findings]

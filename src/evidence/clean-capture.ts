@@ -13,6 +13,7 @@ const ANSI =
 const COLUMN_ONE = /(?:\u001B\[|\u009B)1?G/g;
 // C0 and C1 controls other than tab, line feed and carriage return.
 const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 // Removes ANSI escape sequences.
 export function stripAnsi(text: string): string {
@@ -22,19 +23,19 @@ export function stripAnsi(text: string): string {
 // Output as a terminal shows it: ANSI and control characters removed, each `\r` overwrite kept to its last
 // non-empty segment, CRLF as LF, trailing whitespace of each line dropped.
 export function cleanCapture(text: string): string {
-  const plain = text
-    .replace(COLUMN_ONE, "\r")
-    .replace(ANSI, "")
-    .replace(/\r\n/g, "\n")
-    .replace(CONTROLS, "");
+  let plain = text;
+  if (plain.includes("\u001B") || plain.includes("\u009B"))
+    plain = plain.replace(COLUMN_ONE, "\r").replace(ANSI, "");
+  if (plain.includes("\r\n")) plain = plain.replace(/\r\n/g, "\n");
+  if (CONTROL.test(plain)) plain = plain.replace(CONTROLS, "");
   if (!plain.includes("\r")) return plain.replace(/[ \t]+$/gm, "");
   return plain
     .split("\n")
     .map((line) => {
-      if (!line.includes("\r")) return line.replace(/[ \t]+$/, "");
+      if (!line.includes("\r")) return line.trimEnd();
       const parts = line.split("\r");
       const shown = [...parts].reverse().find((p) => p.trim() !== "") ?? "";
-      return shown.replace(/[ \t]+$/, "");
+      return shown.trimEnd();
     })
     .join("\n");
 }

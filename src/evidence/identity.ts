@@ -6,6 +6,7 @@ const SOURCE_EXT =
   "js|mjs|cjs|jsx|ts|mts|cts|tsx|vue|svelte|py|pyi|go|rs|java|kt|scala|rb|php|cs|c|h|cc|cpp|hpp|sh|bash|bats|json|ya?ml|toml|xml|html|css|scss|md|txt|lock";
 // Replacements of EV-SIG-1, in order: uuids and times before paths, paths before durations, then numbers
 // (which never match inside a word, so hex ids survive them), then hex ids.
+// Each rule has a cheap test first: most messages have no digit, slash or dot to replace.
 const STEMMING: ReadonlyArray<readonly [RegExp, string]> = [
   [
     /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi,
@@ -31,12 +32,33 @@ const STEMMING: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{7,}\b/gi, "<id>"],
 ];
 
+// What each STEMMING rule needs to match at all.
+const NEEDS = [
+  "digit",
+  "digit",
+  "digit",
+  "digit",
+  "slash",
+  "dot",
+  "digit",
+  "digit",
+  "digit",
+  "digit",
+] as const;
+
 // The message stem of EV-SIG-1: the first line with paths, times, durations, ids and numbers replaced by
 // placeholders, whitespace collapsed, at most 120 characters.
 export function messageStem(message: string): string {
   let stem = (message.split("\n").find((l) => l.trim() !== "") ?? "").trim();
-  for (const [pattern, placeholder] of STEMMING)
+  const hasDigit = /\d/.test(stem);
+  const hasSlash = /[/\\]/.test(stem);
+  STEMMING.forEach(([pattern, placeholder], k) => {
+    const needs = NEEDS[k];
+    if (needs === "digit" && !hasDigit) return;
+    if (needs === "slash" && !hasSlash) return;
+    if (needs === "dot" && !stem.includes(".")) return;
     stem = stem.replace(pattern, placeholder);
+  });
   stem = stem.replace(/\s+/g, " ").trim();
   return Array.from(stem).slice(0, STEM_CHARS).join("");
 }

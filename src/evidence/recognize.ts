@@ -27,8 +27,9 @@ export function recognize(
   lines: readonly string[],
   root: string,
   reports: readonly ReportFile[] = [],
+  text = lines.join("\n"),
 ): Recognized {
-  const input: RecognizeInput = { lines, text: lines.join("\n"), root };
+  const input: RecognizeInput = { lines, text, root };
   const raw: Array<RawFinding & { order: number }> = [];
   RECOGNIZERS.forEach((r, order) => {
     for (const f of r.recognize(input)) raw.push({ ...f, order });

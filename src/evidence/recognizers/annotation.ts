@@ -12,6 +12,7 @@ export const annotation: Recognizer = {
     if (!input.text.includes("::error")) return [];
     const found: RawFinding[] = [];
     input.lines.forEach((text, at) => {
+      if (!text.startsWith("::error")) return;
       const m = ERROR.exec(text);
       if (m === null) return;
       const props = new Map<string, string>();

@@ -17,6 +17,7 @@ export const bats: Recognizer = {
     const found: RawFinding[] = [];
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i] ?? "";
+      if (!line.startsWith("not ok ") && !line.includes("✗ ")) continue;
       const m = TAP.exec(line) ?? PRETTY.exec(line);
       if (m === null) continue;
       const whereAt = [1, 2, 3].find((d) => WHERE.test(lines[i + d] ?? ""));

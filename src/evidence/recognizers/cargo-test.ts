@@ -25,6 +25,7 @@ export const cargoTest: Recognizer = {
 function readPanics({ lines, root }: RecognizeInput): RawFinding[] {
   const found: RawFinding[] = [];
   for (let i = 0; i < lines.length; i++) {
+    if (!(lines[i] ?? "").startsWith("---- ")) continue;
     const m = BLOCK.exec(lines[i] ?? "");
     if (m === null) continue;
     const body: string[] = [];
@@ -99,6 +100,7 @@ function side(
 function readCompile({ lines, root }: RecognizeInput): RawFinding[] {
   const found: RawFinding[] = [];
   for (let i = 0; i < lines.length; i++) {
+    if (!(lines[i] ?? "").startsWith("error")) continue;
     const m = COMPILE.exec(lines[i] ?? "");
     if (m === null) continue;
     const arrow = [1, 2]

@@ -3,6 +3,7 @@ import type { RawFinding, Recognizer } from "../types.js";
 import { placed } from "./text.js";
 
 const STYLISH = /^\s+(\d+):(\d+)\s+(error|warning)\s+(.+?)(?:\s{2,}(\S+))?$/;
+const ENTRY_START = /^\s+\d+:\d+\s+(?:error|warning)\s/;
 const UNIX = /^(.+?):(\d+):(\d+): (.*) \[(Error|Warning)(?:\/(\S+))?\]$/;
 const PATH_LINE =
   /^(?:\/|[A-Za-z]:[\\/]|\.{0,2}[\w@.-]*[\\/]|[\w@.-]+\.\w+$)\S*(?: \S+)*$/;
@@ -17,38 +18,43 @@ export const eslint: Recognizer = {
     const isUnix = /\[(?:Error|Warning)(?:\/|\])/.test(text);
     if (!isStylish && !isUnix) return [];
     const found: RawFinding[] = [];
-    let file: string | undefined;
-    let hasFile = false;
+    let header = "";
+    let file:
+      { of: string; path: string | undefined; isPath: boolean } | undefined;
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i] ?? "";
-      const unix = isUnix ? UNIX.exec(line) : null;
-      if (unix !== null) {
-        found.push(
-          problem(
-            i,
-            repoPath(unix[1] ?? "", root),
-            [unix[2], unix[3], unix[4], unix[6]],
-            unix[5] === "Warning",
-          ),
-        );
+      if (isUnix && line.endsWith("]") && line.includes(" [")) {
+        const unix = UNIX.exec(line);
+        if (unix !== null) {
+          const where = [unix[2], unix[3], unix[4], unix[6]];
+          found.push(
+            problem(
+              i,
+              repoPath(unix[1] ?? "", root),
+              where,
+              unix[5] === "Warning",
+            ),
+          );
+          continue;
+        }
+      }
+      if (!isStylish || line.trim() === "") continue;
+      const entry = ENTRY_START.test(line) ? STYLISH.exec(line) : null;
+      if (entry === null) {
+        header = line;
         continue;
       }
-      if (!isStylish) continue;
-      const entry = STYLISH.exec(line);
-      if (entry !== null && hasFile) {
-        found.push(
-          problem(
-            i,
-            file,
-            [entry[1], entry[2], entry[4], entry[5]],
-            entry[3] === "warning",
-          ),
-        );
-        continue;
+      if (file?.of !== header) {
+        const isPath = PATH_LINE.test(header);
+        file = {
+          of: header,
+          path: isPath ? repoPath(header, root) : undefined,
+          isPath,
+        };
       }
-      if (line.trim() === "") continue;
-      hasFile = PATH_LINE.test(line);
-      file = hasFile ? repoPath(line, root) : undefined;
+      if (!file.isPath) continue;
+      const where = [entry[1], entry[2], entry[4], entry[5]];
+      found.push(problem(i, file.path, where, entry[3] === "warning"));
     }
     return found;
   },

@@ -61,7 +61,7 @@ export const goTestJson: Recognizer = {
 };
 
 function parseEvent(line: string): GoEvent | undefined {
-  if (!line.startsWith("{") || !line.includes('"Action":')) return undefined;
+  if (!line.startsWith('{"') || !line.includes('"Action":')) return undefined;
   try {
     const value: unknown = JSON.parse(line);
     return typeof value === "object" && value !== null

@@ -36,6 +36,8 @@ function readTests({ lines }: RecognizeInput): RawFinding[] {
   let running: string | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? "";
+    if (!line.includes(".go:") && !/^(?:===|\s*---|FAIL|ok)/.test(line))
+      continue;
     const run = RUN.exec(line);
     if (run !== null) running = run[1];
     const log = LOG.exec(line);
@@ -111,6 +113,7 @@ export function toFindings(
 function readBuilds({ lines, root }: RecognizeInput): RawFinding[] {
   const found: RawFinding[] = [];
   for (let i = 0; i < lines.length; i++) {
+    if (!(lines[i] ?? "").startsWith("FAIL")) continue;
     const m = BUILD_FAILED.exec(lines[i] ?? "");
     if (m === null) continue;
     const pkg = m[1] ?? "";

@@ -19,6 +19,7 @@ export const jest: Recognizer = {
     let isInFail = false;
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i] ?? "";
+      if (!/^(?:FAIL|PASS|Summ| {2}●)/.test(line)) continue;
       const suite = SUITE.exec(line);
       if (suite !== null) {
         isInFail = line.startsWith("FAIL");

@@ -16,6 +16,7 @@ export const mypy: Recognizer = {
     const found: RawFinding[] = [];
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i] ?? "";
+      if (!line.includes(": error: ")) continue;
       const m = ERROR.exec(line);
       if (m === null || / \[SC\d+\]$/.test(line)) continue;
       const notes: string[] = [];

@@ -24,6 +24,7 @@ function readTap({ lines, root }: RecognizeInput): RawFinding[] {
   const open: Array<{ indent: number; name: string }> = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? "";
+    if (!line.includes("# Subtest: ") && !line.includes("not ok ")) continue;
     const sub = SUBTEST.exec(line);
     if (sub !== null) {
       const indent = (sub[1] ?? "").length;
@@ -143,6 +144,7 @@ function yamlValue(value: string, nested: string[], indent: number): string {
   return value;
 }
 
+const SPEC_START = /^\s*[▶✖✔﹣ℹ] /;
 const SPEC_MARK = /^(\s*)([▶✖✔﹣ℹ]) (.*?)(?: \((?:\d+(?:\.\d+)?m?s)\))?$/;
 
 interface SpecLeaf {
@@ -178,6 +180,7 @@ function specLeaves(lines: readonly string[], end: number): SpecLeaf[] {
   const leaves: SpecLeaf[] = [];
   const open: Array<{ indent: number; name: string }> = [];
   for (let i = 0; i < end; i++) {
+    if (!SPEC_START.test(lines[i] ?? "")) continue;
     const m = SPEC_MARK.exec(lines[i] ?? "");
     if (m === null) continue;
     const indent = (m[1] ?? "").length;
@@ -202,7 +205,10 @@ function indentedBody(
   const body: string[] = [];
   for (let i = from; i < lines.length; i++) {
     const line = lines[i] ?? "";
-    if (line.trim() !== "" && (leading(line) <= indent || SPEC_MARK.test(line)))
+    if (
+      line.trim() !== "" &&
+      (leading(line) <= indent || SPEC_START.test(line))
+    )
       break;
     body.push(line);
   }

@@ -39,6 +39,12 @@ function readSections(lines: readonly string[], root: string): Section[] {
   const sections: Section[] = [];
   let current: Section | undefined;
   for (const line of lines) {
+    if (
+      !line.startsWith("___") &&
+      !line.startsWith("E ") &&
+      !line.includes(".py:")
+    )
+      continue;
     const head = SECTION.exec(line);
     if (head !== null && !/^[_ ]+$/.test(head[1] ?? "")) {
       current = { name: head[1] ?? "", errors: [], locations: [] };

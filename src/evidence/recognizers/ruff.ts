@@ -8,6 +8,10 @@ const CONCISE = new RegExp(
 );
 const FULL = new RegExp(`^(${CODE}) (?:\\[\\*\\] )?(.*)$`);
 const ARROW = /^\s*--> (.+?):(\d+):(\d+)$/;
+// A cheap test that a line may hold one of the forms below.
+const QUICK = new RegExp(
+  `^(?:${CODE}) |:\\d+:\\d+: (?:${CODE}) |^Would reformat: `,
+);
 const REFORMAT = /^Would reformat: (.+)$/;
 
 // ruff (EV-REC-1): concise `<file>:<l>:<c>: <CODE> <msg>`, full `<CODE> <msg>` then `--> <file>:<l>:<c>`, and
@@ -19,6 +23,7 @@ export const ruff: Recognizer = {
     const found: RawFinding[] = [];
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i] ?? "";
+      if (!QUICK.test(line)) continue;
       const concise = CONCISE.exec(line);
       if (concise !== null) {
         found.push(

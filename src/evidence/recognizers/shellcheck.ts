@@ -18,6 +18,7 @@ export const shellcheck: Recognizer = {
     let block: { file: string | undefined; line: number } | undefined;
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i] ?? "";
+      if (!line.includes("SC") && !line.startsWith("In ")) continue;
       const gcc = GCC.exec(line);
       if (gcc !== null) {
         found.push(

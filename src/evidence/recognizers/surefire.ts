@@ -15,6 +15,7 @@ export const surefire: Recognizer = {
     const { lines } = input;
     const found: RawFinding[] = [];
     for (let i = 0; i < lines.length; i++) {
+      if (!(lines[i] ?? "").startsWith("[ERROR] ")) continue;
       if (!SUMMARY.test(lines[i] ?? "")) continue;
       for (let j = i + 1; j < lines.length; j++) {
         const m = ENTRY.exec(lines[j] ?? "");
@@ -50,6 +51,7 @@ function entry(
 function marks(lines: readonly string[]): RawFinding[] {
   const found: RawFinding[] = [];
   lines.forEach((line, at) => {
+    if (!line.startsWith("[ERROR] ") || !line.endsWith("!")) return;
     const m = MARK.exec(line);
     if (m === null || line.includes("Tests run:")) return;
     const qualified =

@@ -16,6 +16,7 @@ export const tsc: Recognizer = {
     const found: RawFinding[] = [];
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i] ?? "";
+      if (!line.includes("error TS")) continue;
       const m = PLAIN.exec(line) ?? PRETTY.exec(line);
       const bare = m === null ? BARE.exec(line) : null;
       if (m === null && bare === null) continue;

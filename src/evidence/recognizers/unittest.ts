@@ -14,7 +14,9 @@ export const unittest: Recognizer = {
     const { lines, root } = input;
     const found: RawFinding[] = [];
     for (let i = 0; i < lines.length; i++) {
-      const m = HEAD.exec(lines[i] ?? "");
+      const line = lines[i] ?? "";
+      if (!line.startsWith("FAIL: ") && !line.startsWith("ERROR: ")) continue;
+      const m = HEAD.exec(line);
       if (m === null || !SEPARATOR.test(lines[i + 1] ?? "")) continue;
       const body: string[] = [];
       let j = i + 2;

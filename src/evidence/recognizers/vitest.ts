@@ -21,6 +21,7 @@ export const vitest: Recognizer = {
     let isInSection = false;
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i] ?? "";
+      if (!line.startsWith("⎯") && !line.startsWith(" ")) continue;
       if (SECTION.test(line)) isInSection = true;
       else if (OTHER_SECTION.test(line) || /^ Test Files /.test(line))
         isInSection = false;
