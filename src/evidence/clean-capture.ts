@@ -28,16 +28,32 @@ export function cleanCapture(text: string): string {
     plain = plain.replace(COLUMN_ONE, "\r").replace(ANSI, "");
   if (plain.includes("\r\n")) plain = plain.replace(/\r\n/g, "\n");
   if (CONTROL.test(plain)) plain = plain.replace(CONTROLS, "");
-  if (!plain.includes("\r")) return plain.replace(/[ \t]+$/gm, "");
-  return plain
-    .split("\n")
-    .map((line) => {
-      if (!line.includes("\r")) return line.trimEnd();
-      const parts = line.split("\r");
-      const shown = [...parts].reverse().find((p) => p.trim() !== "") ?? "";
-      return shown.trimEnd();
-    })
-    .join("\n");
+  if (plain.includes("\r")) plain = resolveOverwrites(plain);
+  return plain.replace(/[ \t]+$/gm, "");
+}
+
+// Rewrites only the lines that hold `\r`, found with indexOf: one linear pass over the text.
+function resolveOverwrites(text: string): string {
+  let out = "";
+  let done = 0;
+  let at = text.indexOf("\r");
+  while (at >= 0) {
+    const start = text.lastIndexOf("\n", at) + 1;
+    const newline = text.indexOf("\n", at);
+    const end = newline < 0 ? text.length : newline;
+    out += text.slice(done, start) + lastSegment(text.slice(start, end));
+    done = end;
+    at = text.indexOf("\r", end);
+  }
+  return out + text.slice(done);
+}
+
+// What a terminal shows of a line with `\r` overwrites: its last segment with more than blanks.
+function lastSegment(line: string): string {
+  const parts = line.split("\r");
+  for (let i = parts.length - 1; i >= 0; i--)
+    if ((parts[i] ?? "").trim() !== "") return parts[i] ?? "";
+  return "";
 }
 
 // The elision line between head and tail.
