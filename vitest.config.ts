@@ -7,6 +7,7 @@ const PURE = [
   "src/lint/**",
   "src/schemas/**",
   "src/errors/**",
+  "src/evidence/**",
   "src/driver/decide-outcome.ts",
   "src/driver/retry-policy.ts",
   "src/driver/failure-signature.ts",

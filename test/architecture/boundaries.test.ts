@@ -58,6 +58,7 @@ const PURE_FOLDERS = [
   "src/plan/",
   "src/lint/",
   "src/errors/",
+  "src/evidence/",
   "src/types/",
 ];
 // Driver files that orchestrate or touch the disk; every other driver file is a pure decision.
