@@ -1,15 +1,16 @@
 import type { Git } from "./git-api.js";
 
-// The push URL of a remote (`git remote get-url --push`), or null when the remote does not exist or git is not there.
+// The push URL (or with `isPush` false, the fetch URL) of a remote, or null when the remote does not exist or git is not there.
 export async function pushUrlOf(
   git: Git,
   cwd: string,
   remote: string,
+  isPush = true,
 ): Promise<string | null> {
   try {
     const r = await git.run(
       cwd,
-      ["remote", "get-url", "--push", "--", remote],
+      ["remote", "get-url", ...(isPush ? ["--push"] : []), "--", remote],
       [0, 2, 128],
     );
     const url = r.stdout.trim();
