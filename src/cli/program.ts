@@ -93,6 +93,11 @@ function defineInit(cmd: Command, run: ActionRunner): Command {
     .option("--dry-run", "print what would be written; write nothing")
     .option("--force-wire", "replace locally changed slash-command files")
     .option("--example", "add the small example feature")
+    .addOption(
+      new Option("--ci <provider>", "also write CI workflows").choices([
+        "github",
+      ]),
+    )
     .action(async (dir: string, _o, c: Command) =>
       run("init", { ...c.optsWithGlobals(), dir }),
     );
@@ -104,6 +109,12 @@ function defineUpgrade(cmd: Command, run: ActionRunner): Command {
     .argument("[dir]", "target directory", ".")
     .option("--dry-run", "print what would change; write nothing")
     .option("--force-wire", "replace locally changed slash-command files")
+    .addOption(
+      new Option(
+        "--ci <provider>",
+        "also write CI workflows (refreshed anyway once written)",
+      ).choices(["github"]),
+    )
     .action(async (dir: string, _o, c: Command) =>
       run("upgrade", { ...c.optsWithGlobals(), dir }),
     );
