@@ -20,7 +20,7 @@ function ownerAndName(pathname: string): [string, string] | null {
   if (parts.length !== 2) return null;
   const [owner = "", name = ""] = parts;
   if (!SEGMENT.test(owner) || !SEGMENT.test(name)) return null;
-  if (name === "." || name === "..") return null;
+  if ([owner, name].some((s) => s === "." || s === "..")) return null;
   return [owner, name];
 }
 
