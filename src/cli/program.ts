@@ -307,9 +307,7 @@ function defineAbandon(cmd: Command, run: ActionRunner): Command {
 
 function definePr(cmd: Command, run: ActionRunner): Command {
   return cmd
-    .description(
-      "push the feature branch and open or update its pull request",
-    )
+    .description("push the feature branch and open or update its pull request")
     .option(
       "--feature <name>",
       "feature (default: the one whose branch is checked out, else the active one)",
@@ -318,7 +316,10 @@ function definePr(cmd: Command, run: ActionRunner): Command {
       "--repo <owner/name>",
       "repository of the pull request (default: the push remote's)",
     )
-    .option("--dry-run", "print the action and the body; push and write nothing")
+    .option(
+      "--dry-run",
+      "print the action and the body; push and write nothing",
+    )
     .action(async (_o, c: Command) => run("pr", c.optsWithGlobals()));
 }
 
