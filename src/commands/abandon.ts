@@ -3,6 +3,7 @@ import { SpecfuseError } from "../errors/specfuse-error.js";
 import { ROADMAP_FILE } from "../feature/create-feature.js";
 import { setRoadmapStatus } from "../feature/roadmap-entry.js";
 import { findFeature, requirePlan } from "../operator/find-feature.js";
+import { throwIfInterrupted } from "../operator/interrupt.js";
 import { withLock } from "../operator/locked.js";
 import type { CommandResult } from "../types/command.js";
 import type { Context } from "../types/context.js";
@@ -67,6 +68,7 @@ export async function abandon(
             ...(roadmap.text === null ? [] : [ROADMAP_FILE]),
           ];
     if (!isDryRun && from !== "deferred") {
+      throwIfInterrupted(ctx.signal, "nothing was written");
       await updateFrontmatter(
         path.join(summary.absDir, "PLAN.md"),
         [

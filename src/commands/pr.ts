@@ -69,6 +69,7 @@ export async function pr(
         remote,
         version: ctx.version,
         isDryRun,
+        signal: ctx.signal,
       },
       { gh, git },
     );

@@ -20,6 +20,7 @@ import {
 } from "./roadmap-entry.js";
 import type { Workspace } from "./workspace-ids.js";
 import { SpecfuseError } from "../errors/specfuse-error.js";
+import { throwIfInterrupted } from "../operator/interrupt.js";
 
 // The roadmap, relative to the root.
 export const ROADMAP_FILE = ".specfuse/roadmap.md";
@@ -72,9 +73,11 @@ export function requireClean(plan: CreatePlan): CreatePlan {
 export async function writeFeature(
   root: string,
   plan: CreatePlan,
-  ctx: Pick<Context, "cleanup">,
+  ctx: Pick<Context, "cleanup" | "signal">,
   event: EventRecord | null,
 ): Promise<void> {
+  // A signal stops the command before its first write (cli.md C-SIG-1); once started, folder and row finish together.
+  throwIfInterrupted(ctx.signal, "nothing was written");
   const abs = path.join(root, plan.draft.dir);
   await writeNewFolder(abs, plan.rendered.files, {
     cleanup: ctx.cleanup,

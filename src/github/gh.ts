@@ -64,6 +64,12 @@ export function createGh(options: GhOptions): Gh {
       );
       if (result.spawnError === "ENOENT") throw ghNotFound();
       if (!result.failed) return result.stdout;
+      if (result.canceled)
+        throw new SpecfuseError({
+          code: "interrupted",
+          message: `stopped by a signal while gh ${args.slice(0, 2).join(" ")} ran`,
+          hint: "run the command again",
+        });
       throw ghError(args, result, options.timeoutMs ?? GH_TIMEOUT_MS);
     },
   };

@@ -1,6 +1,7 @@
 import { SpecfuseError } from "../errors/specfuse-error.js";
 import type { Git } from "../git/git-api.js";
 import { isGitError } from "../git/git-error.js";
+import { throwIfInterrupted } from "../operator/interrupt.js";
 import type { FeatureModel } from "../plan/feature-model.js";
 import type { Gh } from "./gh.js";
 import { stderrTail } from "./gh.js";
@@ -31,6 +32,8 @@ export interface PrRequest {
   version: string;
   /** Print-only: no push, no create or edit (read-only gh calls still run). */
   isDryRun: boolean;
+  /** A stop request: checked before the push. */
+  signal: AbortSignal;
 }
 
 /** The `pull_request` member of `specfuse.pr/1` and `specfuse.run/1` (GH-PR-4). */
@@ -61,7 +64,10 @@ export async function openOrUpdatePr(
       `the branch ${branch} does not exist here`,
       "run `specfuse run` (which creates it) or create it, then try again",
     );
-  if (!req.isDryRun) await push(deps.git, req.root, req.remote, branch);
+  if (!req.isDryRun) {
+    throwIfInterrupted(req.signal, "nothing was pushed");
+    await push(deps.git, req.root, req.remote, branch);
+  }
   const planBase = req.model.plan.base;
   const base =
     typeof planBase === "string" && planBase !== ""
