@@ -10,6 +10,10 @@ export const GRACEFUL: ReadonlySet<CommandName> = new Set([
   "log",
   "arm",
   "unblock",
+  "new",
+  "adopt",
+  "abandon",
+  "pr",
 ]);
 // Commands whose `--json` output is wrapped in the envelope of cli.md C-JSON-1.
 export const ENVELOPED: ReadonlySet<CommandName> = new Set([
@@ -20,6 +24,11 @@ export const ENVELOPED: ReadonlySet<CommandName> = new Set([
   "arm",
   "unblock",
   "doctor",
+  "new",
+  "adopt",
+  "features",
+  "abandon",
+  "pr",
 ]);
 
 /** One CLI invocation: its streams, its command once known, and its abort and cleanup state. */

@@ -56,7 +56,7 @@ async function runArgs(inv: Invocation, args: string[]): Promise<number> {
   const token = commandToken(args);
   if (inv.bin === "specfuse" && token === null) {
     inv.stderr.write(
-      "Usage: specfuse <command> [options]\n\nCommands: init, upgrade, lint, run, status, arm, unblock, log, doctor\nRun `specfuse --help` for details.\n",
+      "Usage: specfuse <command> [options]\n\nCommands: init, upgrade, lint, run, status, arm, unblock, log, doctor, new, adopt, features, abandon, pr\nRun `specfuse --help` for details.\n",
     );
     return EXIT.usage;
   }

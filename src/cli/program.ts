@@ -20,7 +20,12 @@ export type CommandName =
   | "arm"
   | "unblock"
   | "log"
-  | "doctor";
+  | "doctor"
+  | "new"
+  | "adopt"
+  | "features"
+  | "abandon"
+  | "pr";
 
 /** A command's entry point: options in, result out; throws SpecfuseError on failure. */
 export type CommandFn = (
@@ -43,6 +48,13 @@ export const COMMAND_LOADERS: Record<CommandName, () => Promise<CommandFn>> = {
   log: async () => (await import("../commands/log.js")).log as CommandFn,
   doctor: async () =>
     (await import("../commands/doctor.js")).doctor as CommandFn,
+  new: async () => (await import("../commands/new.js")).newFeature as CommandFn,
+  adopt: async () => (await import("../commands/adopt.js")).adopt as CommandFn,
+  features: async () =>
+    (await import("../commands/features.js")).features as CommandFn,
+  abandon: async () =>
+    (await import("../commands/abandon.js")).abandon as CommandFn,
+  pr: async () => (await import("../commands/pr.js")).pr as CommandFn,
 };
 
 /** Called by an action with the command's merged options (globals included). */
@@ -81,6 +93,11 @@ function defineInit(cmd: Command, run: ActionRunner): Command {
     .option("--dry-run", "print what would be written; write nothing")
     .option("--force-wire", "replace locally changed slash-command files")
     .option("--example", "add the small example feature")
+    .addOption(
+      new Option("--ci <provider>", "also write CI workflows").choices([
+        "github",
+      ]),
+    )
     .action(async (dir: string, _o, c: Command) =>
       run("init", { ...c.optsWithGlobals(), dir }),
     );
@@ -92,6 +109,12 @@ function defineUpgrade(cmd: Command, run: ActionRunner): Command {
     .argument("[dir]", "target directory", ".")
     .option("--dry-run", "print what would change; write nothing")
     .option("--force-wire", "replace locally changed slash-command files")
+    .addOption(
+      new Option(
+        "--ci <provider>",
+        "also write CI workflows (refreshed anyway once written)",
+      ).choices(["github"]),
+    )
     .action(async (dir: string, _o, c: Command) =>
       run("upgrade", { ...c.optsWithGlobals(), dir }),
     );
@@ -222,6 +245,84 @@ function defineDoctor(cmd: Command, run: ActionRunner): Command {
     .action(async (_o, c: Command) => run("doctor", c.optsWithGlobals()));
 }
 
+function defineNew(cmd: Command, run: ActionRunner): Command {
+  return cmd
+    .description(
+      "scaffold a lint-clean feature folder and its roadmap row from a title",
+    )
+    .argument("<title>", "the feature's title (its slug names the folder)")
+    .option(
+      "--units <n>",
+      "draft implementation units in gate 1 (1-99)",
+      intInRange(1, 99),
+      1,
+    )
+    .option("--gates <n>", "gates in the plan (1-20)", intInRange(1, 20), 1)
+    .option("--dry-run", "print what would be written; write nothing")
+    .action(async (title: string, _o, c: Command) =>
+      run("new", { ...c.optsWithGlobals(), title }),
+    );
+}
+
+function defineAdopt(cmd: Command, run: ActionRunner): Command {
+  return cmd
+    .description("turn a GitHub issue into a lint-clean feature folder")
+    .argument("<issue>", "issue URL, or issue number of the code repository")
+    .option(
+      "--repo <owner/name>",
+      "repository of a bare issue number (default: the push remote's)",
+    )
+    .option("--dry-run", "print what would be written; no lock, no writes")
+    .action(async (issue: string, _o, c: Command) =>
+      run("adopt", { ...c.optsWithGlobals(), issue }),
+    );
+}
+
+function defineFeatures(cmd: Command, run: ActionRunner): Command {
+  return cmd
+    .description("list local features, and with --github the open issues")
+    .option(
+      "--github",
+      "also list open issues labelled specfuse:feature and whether each is adopted",
+    )
+    .option(
+      "--repo <owner/name>",
+      "repository of the issues (default: the push remote's)",
+    )
+    .action(async (_o, c: Command) => run("features", c.optsWithGlobals()));
+}
+
+function defineAbandon(cmd: Command, run: ActionRunner): Command {
+  return cmd
+    .description(
+      "defer a feature: PLAN status deferred, roadmap row released, history kept",
+    )
+    .argument("<feature>", "feature folder, path or feature id")
+    .requiredOption("--reason <text>", "why the feature is set aside")
+    .option("--dry-run", "show the writes; write nothing")
+    .action(async (feature: string, _o, c: Command) =>
+      run("abandon", { ...c.optsWithGlobals(), feature }),
+    );
+}
+
+function definePr(cmd: Command, run: ActionRunner): Command {
+  return cmd
+    .description("push the feature branch and open or update its pull request")
+    .option(
+      "--feature <name>",
+      "feature (default: the one whose branch is checked out, else the active one)",
+    )
+    .option(
+      "--repo <owner/name>",
+      "repository of the pull request (default: the push remote's)",
+    )
+    .option(
+      "--dry-run",
+      "print the action and the body; push and write nothing",
+    )
+    .action(async (_o, c: Command) => run("pr", c.optsWithGlobals()));
+}
+
 const DEFINERS: Record<
   CommandName,
   (cmd: Command, run: ActionRunner) => Command
@@ -235,6 +336,11 @@ const DEFINERS: Record<
   unblock: defineUnblock,
   log: defineLog,
   doctor: defineDoctor,
+  new: defineNew,
+  adopt: defineAdopt,
+  features: defineFeatures,
+  abandon: defineAbandon,
+  pr: definePr,
 };
 
 // Order in help and in the generated commands reference.
@@ -248,6 +354,11 @@ export const COMMAND_ORDER: readonly CommandName[] = [
   "unblock",
   "log",
   "doctor",
+  "new",
+  "adopt",
+  "features",
+  "abandon",
+  "pr",
 ];
 
 /** Which bin is running: the umbrella, or an alias for one subcommand (cli.md C-BIN-1). */

@@ -25,7 +25,11 @@ import { projectNameFor } from "../scaffold/render-roadmap.js";
 import { renderInitReport } from "../scaffold/render-report.js";
 import { scaffoldJsonBody } from "../scaffold/report-json.js";
 import { ignoreWarning, targetWarnings } from "../scaffold/target-warnings.js";
-import { validateWiring } from "../scaffold/validate-wiring.js";
+import {
+  validateWiring,
+  WORKFLOW_DIRS,
+  workflowPaths,
+} from "../scaffold/validate-wiring.js";
 import type { CommandResult } from "../types/command.js";
 import type { Context } from "../types/context.js";
 import { relativeForDisplay } from "../workspace/paths.js";
@@ -40,6 +44,8 @@ export interface InitOptions {
   forceWire?: boolean;
   /** Add the example feature (init.md §8). @default false */
   example?: boolean;
+  /** Also write the CI workflows of this provider (github.md GH-CI-1). */
+  ci?: "github";
 }
 
 /** What `init` asks of the outside world besides the file system. */
@@ -74,13 +80,14 @@ export async function initWith(
   // gather
   const assets = await readAssets(ctx.packageRoot);
   const detection = detectStack(await readStackSnapshot(target));
-  const commandPaths = [...assets.commands.keys()].map(
-    (n) => `.claude/commands/${n}`,
-  );
+  const commandPaths = [
+    ...[...assets.commands.keys()].map((n) => `.claude/commands/${n}`),
+    ...(options.ci === "github" ? workflowPaths(assets) : []),
+  ];
   const current = await readTarget(
     target,
     [...Object.values(WIRING_PATHS), ...commandPaths],
-    WIRING_DIRS,
+    [...WIRING_DIRS, ...(options.ci === "github" ? WORKFLOW_DIRS : [])],
   );
   const realTarget = await realDirectory(target);
   const enclosing = await findEnclosingScaffold(realTarget);
@@ -90,6 +97,7 @@ export async function initWith(
   validateWiring({
     kinds: current.kinds,
     commandPaths,
+    dirs: [...WIRING_DIRS, ...(options.ci === "github" ? WORKFLOW_DIRS : [])],
     settingsText:
       settings === undefined ? null : Buffer.from(settings).toString("utf8"),
     display,
@@ -107,6 +115,7 @@ export async function initWith(
     manifest: null,
     isForceWire: options.forceWire === true,
     isExample: options.example === true,
+    ci: options.ci ?? null,
   });
   const isDryRun = options.dryRun === true;
   // act

@@ -19,7 +19,12 @@ import { projectNameFor } from "../scaffold/render-roadmap.js";
 import { renderUpgradeReport } from "../scaffold/render-report.js";
 import { scaffoldJsonBody } from "../scaffold/report-json.js";
 import { readManifest, treeVersion } from "../scaffold/scaffold-state.js";
-import { validateWiring } from "../scaffold/validate-wiring.js";
+import { manifestHasWorkflows } from "../scaffold/managed-files.js";
+import {
+  validateWiring,
+  WORKFLOW_DIRS,
+  workflowPaths,
+} from "../scaffold/validate-wiring.js";
 import {
   compareVersions,
   formatVersion,
@@ -37,6 +42,8 @@ export interface UpgradeOptions {
   dryRun?: boolean;
   /** Replace slash-command files that differ from the shipped ones. @default false */
   forceWire?: boolean;
+  /** Also write the CI workflows of this provider (github.md GH-CI-1); a plain upgrade refreshes them when the manifest lists them. */
+  ci?: "github";
 }
 
 /** Releases the lock taken by AcquireLock. */
@@ -121,18 +128,26 @@ async function runUpgrade(
     });
   }
   const manifest = readManifest(head, display);
-  const commandPaths = [...assets.commands.keys()].map(
-    (n) => `.claude/commands/${n}`,
-  );
+  const hasWorkflows =
+    options.ci === "github" || manifestHasWorkflows(manifest?.keys() ?? []);
+  const commandPaths = [
+    ...[...assets.commands.keys()].map((n) => `.claude/commands/${n}`),
+    ...(hasWorkflows ? workflowPaths(assets) : []),
+  ];
+  const dirs = [...WIRING_DIRS, ...(hasWorkflows ? WORKFLOW_DIRS : [])];
   const current = await readTarget(
     target,
-    [...pathsToRead(ctx.version, assets, manifest), ...commandPaths],
-    [...WIRING_DIRS, ".specfuse/features"],
+    [
+      ...pathsToRead(ctx.version, assets, manifest, hasWorkflows),
+      ...commandPaths,
+    ],
+    [...dirs, ".specfuse/features"],
   );
   const settings = current.files.get(WIRING_PATHS.settings);
   validateWiring({
     kinds: current.kinds,
     commandPaths,
+    dirs,
     settingsText:
       settings === undefined ? null : Buffer.from(settings).toString("utf8"),
     display,
@@ -151,6 +166,7 @@ async function runUpgrade(
     manifest,
     isForceWire: options.forceWire === true,
     isExample: false,
+    ci: options.ci ?? null,
   });
   // act
   if (!isDryRun) await applyUpgrade(target, plan.ops, ctx);

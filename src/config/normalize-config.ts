@@ -4,7 +4,7 @@ import {
   configSchemaDocs,
   type ConfigKeyDoc,
 } from "../schemas/config.js";
-import type { AgentConfig, Config } from "../types/config.js";
+import type { AgentConfig, Config, GithubConfig } from "../types/config.js";
 import {
   renderEntry,
   type FrontmatterValue,
@@ -53,6 +53,7 @@ export function defaultConfig(): Config {
       inactivity_minutes: 20,
     },
     max_attempts: 3,
+    github: { pr: false, issue_sync: true, remote: "origin" },
   };
 }
 
@@ -218,6 +219,17 @@ function applyDefaults(data: Record<string, unknown>): Config {
       typeof data.max_attempts === "number"
         ? data.max_attempts
         : base.max_attempts,
+    github: githubOf(data.github, base.github),
+  };
+}
+
+// Only the schema's keys: unknown ones were warned about and are ignored (F-CFG-2).
+function githubOf(raw: unknown, base: GithubConfig): GithubConfig {
+  const g = (isMapping(raw) ? raw : {}) as Partial<GithubConfig>;
+  return {
+    pr: g.pr ?? base.pr,
+    issue_sync: g.issue_sync ?? base.issue_sync,
+    remote: g.remote ?? base.remote,
   };
 }
 

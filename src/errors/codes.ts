@@ -28,6 +28,17 @@ export const ERROR_CODES = {
   nothing_to_arm: 1,
   wu_not_blocked: 1,
   doctor_failed: 1,
+  // 1: GitHub and feature scaffolding (github.md §8; issue 16 `new`, `abandon`)
+  gh_not_found: 1,
+  gh_auth_required: 1,
+  gh_failed: 1,
+  issue_already_adopted: 1,
+  issue_closed: 1,
+  feature_exists: 1,
+  no_remote: 1,
+  push_rejected: 1,
+  pr_failed: 1,
+  abandon_refused: 1,
   // 2: gate drafted, not armed; lint usage errors
   drafts_not_armed: 2,
   lint_usage: 2,
@@ -42,6 +53,8 @@ export const ERROR_CODES = {
   agent_unavailable: 64,
   target_not_directory: 64,
   wu_not_found: 64,
+  issue_ref_invalid: 64,
+  title_invalid: 64,
   // 65: invalid data
   no_specfuse_dir: 65,
   yaml_error: 65,
@@ -59,6 +72,7 @@ export const ERROR_CODES = {
   scaffold_version_invalid: 65,
   scaffold_manifest_invalid: 65,
   settings_invalid: 65,
+  issue_title_invalid: 65,
   // 70: bug
   internal_error: 70,
   // 130: signal

@@ -194,6 +194,26 @@ export interface WuUnblockedPayload {
   prior_attempts: number;
 }
 
+/** One status change an event records (audit.md AU-EV-1); `from` is null for a file that did not exist. */
+export interface TransitionRecord {
+  entity: "unit" | "gate" | "feature";
+  id: string;
+  from: string | null;
+  to: string;
+  by?: string;
+}
+
+/** `feature_adopted` (feature), written by `adopt` (audit.md AU-EV-2; U1, G1, P1). */
+export interface FeatureAdoptedPayload {
+  source_issue_url: string;
+  issue_number: number;
+  title: string;
+  transitions: TransitionRecord[];
+  /** The git author, `Name <email>`. */
+  actor: string;
+  trigger: "adopt";
+}
+
 /** Every event type and its payload (formats.md F-EV-3). `replan` and `blocked_human` are only ever read. */
 export interface EventPayloads {
   task_started: TaskStartedPayload;
@@ -208,6 +228,7 @@ export interface EventPayloads {
   run_aborted: RunAbortedPayload;
   gate_armed: GateArmedPayload;
   wu_unblocked: WuUnblockedPayload;
+  feature_adopted: FeatureAdoptedPayload;
   replan: Record<string, unknown>;
   blocked_human: Record<string, unknown>;
 }
@@ -229,6 +250,7 @@ export const EVENT_TYPES: readonly EventType[] = [
   "run_aborted",
   "gate_armed",
   "wu_unblocked",
+  "feature_adopted",
   "replan",
   "blocked_human",
 ];

@@ -39,6 +39,7 @@ const KEYS: Record<string, readonly string[]> = {
   run_aborted: ["reason", "signal", "wu_id", "attempt"],
   gate_armed: ["gate", "armed", "gates_passed"],
   wu_unblocked: ["re_arm_count", "prior_status", "prior_attempts", "reason"],
+  feature_adopted: ["issue_number", "title", "actor"],
 };
 
 const MAX_VALUE = 80;

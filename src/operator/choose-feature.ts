@@ -2,7 +2,7 @@ import { SpecfuseError } from "../errors/specfuse-error.js";
 import type { FeatureSummary } from "../workspace/list-features.js";
 
 /** Which operator command asks: it shapes the hints of a failed default choice. */
-export type OperatorCommand = "arm" | "unblock";
+export type OperatorCommand = "arm" | "unblock" | "pr";
 
 // Picks the feature of `arm`/`unblock` without `--feature`: the single active one (D-FEAT-2); for `arm`, else the single planned feature with drafts (cli.md C-ARM-1); pure.
 export function chooseDefaultFeature(

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { SpecfuseError } from "../errors/specfuse-error.js";
+import { issueKey } from "../github/issue-ref.js";
 import { isDirectory } from "../workspace/find-root.js";
 import {
   summarizeFeature,
@@ -7,7 +8,7 @@ import {
 } from "../workspace/list-features.js";
 import { listing } from "./choose-feature.js";
 
-// Resolves `--feature <ref>` (driver D-FEAT-1): an existing path (with `/` or a leading `.`), a folder name, then a unique PLAN feature_id; 64 otherwise.
+// Resolves `--feature <ref>` (driver D-FEAT-1): an existing path (with `/` or a leading `.`), a folder name, then a unique PLAN feature_id, or an issue URL matched to `source_issue_url` (github.md §8); 64 otherwise.
 export async function findFeature(
   root: string,
   cwd: string,
@@ -24,14 +25,19 @@ export async function findFeature(
   }
   const byName = features.find((f) => f.name === ref);
   if (byName !== undefined) return byName;
-  const byId = features.filter((f) => f.hasPlan && f.featureId === ref);
+  const key = issueKey(ref);
+  const byId = features.filter((f) =>
+    key === null
+      ? f.hasPlan && f.featureId === ref
+      : f.fm?.state === "ok" && issueKey(f.fm.data.source_issue_url) === key,
+  );
   if (byId.length === 1 && byId[0] !== undefined) return byId[0];
   throw new SpecfuseError({
     code: byId.length > 1 ? "feature_ambiguous" : "feature_not_found",
     message:
       byId.length > 1
-        ? `feature id ${ref} names ${byId.length} folders`
-        : `no feature folder or feature id matches "${ref}"`,
+        ? `${key === null ? "feature id" : "issue"} ${ref} names ${byId.length} folders`
+        : `no feature folder, feature id or adopted issue matches "${ref}"`,
     detail: listing(byId.length > 1 ? byId : features).join("\n"),
     hint: "pass a folder name from the list, e.g. `--feature <folder>`",
   });

@@ -2,7 +2,11 @@ import { acquireLock, type LockContext } from "../lock/acquire-lock.js";
 
 // Runs `act` while holding the working tree's lock (D-LOCK-7); any exit, error included, releases it (D-LOCK-6).
 export async function withLock<T>(
-  options: { root: string; feature: string; command: "arm" | "unblock" },
+  options: {
+    root: string;
+    feature: string;
+    command: "arm" | "unblock" | "adopt" | "new" | "abandon" | "pr";
+  },
   ctx: LockContext,
   act: () => Promise<T>,
 ): Promise<T> {

@@ -40,13 +40,15 @@ export const GATE_STATUSES = ["open", "awaiting_review", "passed"] as const;
 /** A known gate status. */
 export type GateStatus = (typeof GATE_STATUSES)[number];
 
-// PLAN statuses of formats.md F-PLAN-2.
+// PLAN statuses of formats.md F-PLAN-2, plus `deferred` and `blocked` (audit.md §8: discovery skips them).
 export const PLAN_STATUSES = [
   "planned",
   "active",
   "done",
   "abandoned",
   "complete",
+  "deferred",
+  "blocked",
 ] as const;
 
 // The effort levels of formats.md F-WU-2.

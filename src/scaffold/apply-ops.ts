@@ -110,7 +110,14 @@ export async function applyUpgrade(
 
 // Removes folders a prune left empty, up to (not including) `.specfuse/`, `.specfuse/features/` or `.claude/commands/`.
 async function removeEmptyParents(dir: string, rel: string): Promise<void> {
-  const stops = new Set([".specfuse", ".specfuse/features", ".claude/commands", ".claude"]);
+  const stops = new Set([
+    ".specfuse",
+    ".specfuse/features",
+    ".claude/commands",
+    ".claude",
+    ".github/workflows",
+    ".github",
+  ]);
   let parent = path.posix.dirname(rel);
   while (parent !== "." && !stops.has(parent)) {
     try {

@@ -10,7 +10,7 @@ export type FileAction =
   | "unchanged";
 
 /** Which part of the tree a path belongs to; decides where and how it is written. */
-export type FileGroup = "scaffold" | "wiring" | "command";
+export type FileGroup = "scaffold" | "wiring" | "command" | "workflow";
 
 /** One planned operation on one path. */
 export interface FileOp {

@@ -8,18 +8,23 @@ import {
 } from "./manifest.js";
 import { WIRING_PATHS } from "./plan-wiring.js";
 import type { CurrentTree } from "./plan-types.js";
-import type { ScaffoldAssets } from "./scaffold-assets.js";
+import {
+  VERSION_TOKEN,
+  WORKFLOWS_DIR,
+  type ScaffoldAssets,
+} from "./scaffold-assets.js";
 
 /** A managed file's shipped text and where it belongs. */
 export interface Managed {
   content: string;
-  group: "scaffold" | "command";
+  group: "scaffold" | "command" | "workflow";
 }
 
-// Every file specfuse manages (VERSION, versioned assets, slash commands), target-relative, with its shipped text.
+// Every file specfuse manages (VERSION, versioned assets, slash commands, and with `hasWorkflows` the GitHub workflows), target-relative, with its shipped text.
 export function managedFiles(
   version: string,
   assets: ScaffoldAssets,
+  hasWorkflows = false,
 ): Map<string, Managed> {
   const map = new Map<string, Managed>();
   map.set(".specfuse/VERSION", { content: `${version}\n`, group: "scaffold" });
@@ -27,7 +32,20 @@ export function managedFiles(
     map.set(`.specfuse/${key}`, { content: text, group: "scaffold" });
   for (const [name, text] of assets.commands)
     map.set(`.claude/commands/${name}`, { content: text, group: "command" });
+  if (hasWorkflows)
+    for (const [name, text] of assets.workflows)
+      map.set(`${WORKFLOWS_DIR}/${name}`, {
+        content: text.replaceAll(VERSION_TOKEN, version),
+        group: "workflow",
+      });
   return map;
+}
+
+// Whether a manifest lists the GitHub workflows, so a plain `upgrade` refreshes them (GH-CI-1).
+export function manifestHasWorkflows(keys: Iterable<string>): boolean {
+  for (const key of keys)
+    if (key.startsWith(`../${WORKFLOWS_DIR}/`)) return true;
+  return false;
 }
 
 // The manifest of what ships: every managed path with the hash of its shipped bytes (I-MAN-1, I-UPG-6).
@@ -44,7 +62,7 @@ export function tableOp(
   content: string,
   cur: Uint8Array | undefined,
   oldHash: string | undefined,
-  group: "scaffold" | "command",
+  group: "scaffold" | "command" | "workflow",
   kept: string[],
   isForceWire: boolean,
 ): FileOp {
@@ -60,7 +78,7 @@ export function tableOp(
     "keep",
     group,
     null,
-    group === "command" ? `${why}; --force-wire replaces it` : why,
+    group === "scaffold" ? why : `${why}; --force-wire replaces it`,
   );
 }
 
@@ -95,6 +113,11 @@ export function keptWarnings(ops: FileOp[]): ScaffoldWarning[] {
         return {
           code: "file_kept",
           message: `${op.path} is no longer shipped but was edited, so it was kept; delete it when you no longer need it`,
+        };
+      if (op.group === "workflow")
+        return {
+          code: "workflow_kept",
+          message: `${op.path} differs from the shipped workflow and was kept (use --force-wire to replace it)`,
         };
       return op.group === "command"
         ? {

@@ -53,6 +53,8 @@ export function targetPathOfKey(key: string): string | null {
   if (key.includes("\\") || key.startsWith("/") || key === "") return null;
   const command = /^\.\.\/\.claude\/commands\/([^/]+\.md)$/.exec(key);
   if (command !== null) return `.claude/commands/${command[1] ?? ""}`;
+  const workflow = /^\.\.\/\.github\/workflows\/([^/]+\.ya?ml)$/.exec(key);
+  if (workflow !== null) return `.github/workflows/${workflow[1] ?? ""}`;
   const parts = key.split("/");
   if (parts.some((p) => p === ".." || p === "." || p === "")) return null;
   return `.specfuse/${key}`;

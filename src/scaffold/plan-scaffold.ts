@@ -33,9 +33,10 @@ export function pathsToRead(
   version: string,
   assets: ScaffoldAssets,
   manifest: Manifest | null,
+  hasWorkflows = false,
 ): string[] {
   const paths = new Set<string>([
-    ...managedFiles(version, assets).keys(),
+    ...managedFiles(version, assets, hasWorkflows).keys(),
     MANIFEST_PATH,
     ...Object.values(SEEDS),
     GITKEEP,
@@ -50,14 +51,18 @@ export function pathsToRead(
 
 // Plans `init` (init.md §6): everything under `.specfuse/` is new; wiring and commands are merged.
 export function planInit(input: ScaffoldInput): ScaffoldPlan {
-  const managed = managedFiles(input.version, input.assets);
+  const managed = managedFiles(
+    input.version,
+    input.assets,
+    input.ci === "github",
+  );
   const ops: FileOp[] = [];
   const warnings: ScaffoldWarning[] = [...input.detection.warnings];
   const kept: string[] = [];
   for (const [path, m] of managed) {
     if (m.group === "scaffold")
       ops.push(fileOp(path, "create", "scaffold", m.content));
-    else ops.push(planCommand(input, path, m.content, undefined, kept));
+    else ops.push(planCommand(input, path, m.content, undefined, kept, m.group));
   }
   ops.push(
     fileOp(MANIFEST_PATH, "create", "scaffold", shippedManifest(managed)),
@@ -110,20 +115,21 @@ export function planInit(input: ScaffoldInput): ScaffoldPlan {
   };
 }
 
-// A slash-command file under the §7.2 table (I-CMD-5, I-UPG-4).
+// A slash-command or workflow file under the §7.2 table (I-CMD-5, I-UPG-4, GH-CI-1).
 export function planCommand(
   input: ScaffoldInput,
   path: string,
   content: string,
   oldHash: string | undefined,
   kept: string[],
+  group: "command" | "workflow" = "command",
 ): FileOp {
   return tableOp(
     path,
     content,
     input.current.files.get(path),
     oldHash,
-    "command",
+    group,
     kept,
     input.isForceWire,
   );

@@ -27,6 +27,8 @@ export interface ScaffoldInput {
   isForceWire: boolean;
   /** `init --example`. */
   isExample: boolean;
+  /** `--ci github`: write the GitHub workflows (github.md GH-CI-1). @default null */
+  ci?: "github" | null;
 }
 
 /** An ordered list of operations plus what the report needs. */

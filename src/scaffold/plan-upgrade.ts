@@ -5,6 +5,7 @@ import {
   decode,
   keptWarnings,
   managedFiles,
+  manifestHasWorkflows,
   sameBytes,
   shippedManifest,
   sortOps,
@@ -40,16 +41,20 @@ const LEFTOVER_FILES = new Set(["config", "gitignore.snippet", "README.md"]);
 // Plans `upgrade` (init.md §7): the §7.2 table for managed files, prune, seeds, wiring, manifest last.
 export function planUpgrade(input: ScaffoldInput): ScaffoldPlan {
   const { current } = input;
-  const managed = managedFiles(input.version, input.assets);
   const old = input.manifest ?? new Map<string, string>();
+  const managed = managedFiles(
+    input.version,
+    input.assets,
+    input.ci === "github" || manifestHasWorkflows(old.keys()),
+  );
   const ops: FileOp[] = [];
   const kept: string[] = [];
   const warnings: ScaffoldWarning[] = [];
   for (const [path, m] of managed) {
     const cur = current.files.get(path);
     const oldHash = old.get(keyOfTargetPath(path));
-    if (m.group === "command") {
-      ops.push(planCommand(input, path, m.content, oldHash, kept));
+    if (m.group !== "scaffold") {
+      ops.push(planCommand(input, path, m.content, oldHash, kept, m.group));
     } else if (path === ".specfuse/VERSION") {
       // VERSION is always written, never kept (I-UPG-3)
       const action =
@@ -111,7 +116,11 @@ function pruneOps(
     if (path === null || managed.has(path) || isLeftoverKey(key)) continue;
     const cur = current.files.get(path);
     if (cur === undefined) continue;
-    const group = path.startsWith(".claude/") ? "command" : "scaffold";
+    const group = path.startsWith(".claude/")
+      ? "command"
+      : path.startsWith(".github/")
+        ? "workflow"
+        : "scaffold";
     if (sha256Hex(cur) === hash) {
       ops.push(fileOp(path, "remove", group, null, "no longer shipped"));
     } else {

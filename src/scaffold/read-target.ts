@@ -155,7 +155,15 @@ export async function readAssets(packageRoot: string): Promise<ScaffoldAssets> {
     learnings: await readFile(path.join(scaffold, "LEARNINGS.md"), "utf8"),
     roadmap: await readFile(path.join(scaffold, "roadmap.md"), "utf8"),
     example: await readExample(path.join(scaffold, "example")),
+    workflows: await readWorkflows(path.join(scaffold, "ci", "github")),
   };
+}
+
+async function readWorkflows(dir: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const name of await markdownFiles(dir))
+    if (name.endsWith(".yml")) out.set(name, await readFile(path.join(dir, name), "utf8"));
+  return out;
 }
 
 async function readExample(dir: string): Promise<ExampleAssets> {

@@ -57,13 +57,19 @@ export function renderInitReport(
   if (ctx.target !== ".") steps.push(`cd ${ctx.target}`);
   steps.push(
     "review .specfuse/verification.yml: its checks decide whether a unit passed",
-    'git add .specfuse .claude .gitignore && git commit -m "chore: add specfuse"',
+    `git add ${addPaths(ctx.plan.ops)} && git commit -m "chore: add specfuse"`,
     isExample
       ? "specfuse run --dry-run   (walk the example feature without an agent)"
       : "in Claude Code: /draft-feature <goal>",
   );
   steps.forEach((s, i) => lines.push(`  ${i + 1}. ${s}`));
   return `${lines.join("\n")}\n`;
+}
+
+// The paths to commit: `.github` joins the usual three when the plan holds the workflows.
+function addPaths(ops: readonly FileOp[]): string {
+  const hasWorkflows = ops.some((op) => op.group === "workflow");
+  return `.specfuse .claude .gitignore${hasWorkflows ? " .github" : ""}`;
 }
 
 // The text report of `upgrade` (I-UPG-11): header, changed paths, one count for unchanged ones, summary, next steps.
@@ -104,7 +110,7 @@ export function renderUpgradeReport(
     lines.push(
       "Next:",
       "  1. git diff   (review what changed)",
-      `  2. git add .specfuse .claude .gitignore && git commit -m "chore: upgrade specfuse to ${versions.to}"`,
+      `  2. git add ${addPaths(ctx.plan.ops)} && git commit -m "chore: upgrade specfuse to ${versions.to}"`,
     );
   }
   return `${lines.join("\n")}\n`;

@@ -24,7 +24,14 @@ export interface ScaffoldAssets {
   /** The `roadmap.md` seed, with PROJECT_TOKEN where the project name goes. */
   roadmap: string;
   example: ExampleAssets;
+  /** GitHub Actions workflow file name (`specfuse-run.yml`) → text with VERSION_TOKEN (github.md GH-CI-1). */
+  workflows: ReadonlyMap<string, string>;
 }
+
+// Where the package version goes in the workflow templates (`npx --yes specfuse@<version>`).
+export const VERSION_TOKEN = "__SPECFUSE_VERSION__";
+// Where `--ci github` writes the workflows, target-relative.
+export const WORKFLOWS_DIR = ".github/workflows";
 
 // Where the project name goes in the roadmap seed's frontmatter.
 export const PROJECT_TOKEN = "__SPECFUSE_PROJECT__";

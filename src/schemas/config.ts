@@ -75,6 +75,31 @@ export const CONFIG_SCHEMA = {
       description:
         "Attempts per dispatch cycle; a unit's max_attempts wins, then --max-attempts.",
     },
+    github: {
+      type: "object",
+      description: "GitHub through the gh CLI (docs/github.md).",
+      properties: {
+        pr: {
+          type: "boolean",
+          default: false,
+          description:
+            "Open or update the feature's pull request when a run completes the feature, as --open-pr does.",
+        },
+        issue_sync: {
+          type: "boolean",
+          default: true,
+          description:
+            "Move state:* labels on the feature's source issue as it runs.",
+        },
+        remote: {
+          type: "string",
+          minLength: 1,
+          default: "origin",
+          description:
+            "The git remote specfuse pushes to and reads the GitHub repository from.",
+        },
+      },
+    },
   },
 } as const;
 

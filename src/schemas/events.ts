@@ -227,6 +227,26 @@ export const EVENT_PAYLOAD_SCHEMAS: Readonly<Record<string, object>> = {
     prior_status: str,
     prior_attempts: nonNegInt,
   }),
+  feature_adopted: closed({
+    source_issue_url: { type: "string", pattern: "^https://" },
+    issue_number: { type: "integer", minimum: 1 },
+    title: str,
+    transitions: {
+      type: "array",
+      items: closed(
+        {
+          entity: { enum: ["unit", "gate", "feature"] },
+          id: str,
+          from: nullableStr,
+          to: str,
+          by: str,
+        },
+        ["by"],
+      ),
+    },
+    actor: { type: "string", minLength: 1 },
+    trigger: { const: "adopt" },
+  }),
 };
 
 // One events.jsonl line as specfuse writes it: the F-EV-2 envelope and a payload per event type.

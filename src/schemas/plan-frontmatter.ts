@@ -33,6 +33,11 @@ export const PLAN_FRONTMATTER_SCHEMA = {
         { enum: ["true", "True", "false", "False"] },
       ],
     },
+    base: {
+      type: "string",
+      description:
+        "The branch the feature branch starts from and its pull request targets.",
+    },
     source_issue_url: { type: "string" },
     initiative: { type: "string" },
   },

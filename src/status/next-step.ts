@@ -37,10 +37,12 @@ export function nextStep(model: FeatureModel | null, f: NextStepFacts): string {
     return `specfuse run${flag}   (recovers the interrupted attempt)`;
   const plan = model.planStatus;
   if (plan === "abandoned") return "nothing: the feature is abandoned";
+  if (plan === "deferred" || plan === "blocked")
+    return `nothing while it is ${plan}: set \`status: active\` in its PLAN.md to resume`;
   if (plan === "done" || plan === "complete")
     return model.branch === null
       ? "open a pull request for the feature's branch"
-      : `git push -u origin ${model.branch}, then open a pull request`;
+      : `specfuse pr${flag}   (pushes ${model.branch} and opens its pull request)`;
   if (isFeatureComplete(model))
     return plan === "active"
       ? `specfuse run${flag}   (records that every gate passed)`

@@ -16,6 +16,16 @@ export interface AgentConfig {
   inactivity_minutes: number;
 }
 
+/** GitHub settings of `.specfuse/config.yml` after defaults (github.md GH-GH-5). */
+export interface GithubConfig {
+  /** Open or update the pull request at feature completion. @default false */
+  pr: boolean;
+  /** Move `state:*` labels on the source issue. @default true */
+  issue_sync: boolean;
+  /** The remote to push to and to read the repository from. @default "origin" */
+  remote: string;
+}
+
 /** `.specfuse/config.yml`, fully defaulted (formats.md F-CFG-1). */
 export interface Config {
   /** Schema version. @default 1 */
@@ -23,6 +33,7 @@ export interface Config {
   agent: AgentConfig;
   /** Attempts per dispatch cycle, 1-10. @default 3 */
   max_attempts: number;
+  github: GithubConfig;
 }
 
 /** One verification command (formats.md F-VER-2). */

@@ -100,6 +100,22 @@ const PURE_FILES = [
   "src/scaffold/merge-wiring.ts",
   "src/scaffold/manifest.ts",
   "src/scaffold/version.ts",
+  "src/github/repo-ref.ts",
+  "src/github/issue-ref.ts",
+  "src/github/gh-json.ts",
+  "src/github/pr-body.ts",
+  "src/github/adopt-plan.ts",
+  "src/github/features-listing.ts",
+  "src/feature/slug.ts",
+  "src/feature/mint-id.ts",
+  "src/feature/issue-body.ts",
+  "src/feature/closing-units.ts",
+  "src/feature/render-feature.ts",
+  "src/feature/roadmap-entry.ts",
+  "src/feature/lint-draft.ts",
+  "src/feature/unit-bodies.ts",
+  "src/feature/new-plan.ts",
+  "src/feature/render-created.ts",
 ];
 
 describe("architecture boundaries (A-IO-1, A-IO-2)", () => {

@@ -29,6 +29,10 @@ describe("configSchemaDocs (init.md I-CFG-1: the schema is the single source)", 
       ["agent.timeout_minutes", 1, false],
       ["agent.inactivity_minutes", 1, false],
       ["max_attempts", 0, false],
+      ["github", 0, true],
+      ["github.pr", 1, false],
+      ["github.issue_sync", 1, false],
+      ["github.remote", 1, false],
     ]);
   });
 
@@ -47,6 +51,10 @@ describe("configSchemaDocs (init.md I-CFG-1: the schema is the single source)", 
       "agent.timeout_minutes": ["number > 0", "`45`"],
       "agent.inactivity_minutes": ["number ≥ 0", "`20`"],
       max_attempts: ["integer 1–10", "`3`"],
+      github: ["mapping", "—"],
+      "github.pr": ["boolean", "`false`"],
+      "github.issue_sync": ["boolean", "`true`"],
+      "github.remote": ["string", "`origin`"],
     });
   });
 

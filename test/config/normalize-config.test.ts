@@ -54,6 +54,7 @@ describe("normalizeConfig defaults (formats.md F-CFG-1)", () => {
         inactivity_minutes: 20,
       },
       max_attempts: 3,
+      github: { pr: false, issue_sync: true, remote: "origin" },
     });
   });
 
@@ -69,6 +70,10 @@ describe("normalizeConfig defaults (formats.md F-CFG-1)", () => {
         timeout_minutes: 2.5
         inactivity_minutes: 0
       max_attempts: 10
+      github:
+        pr: true
+        issue_sync: false
+        remote: upstream
     `;
     expect(normalizeConfig(text, FILE)).toStrictEqual({
       config: {
@@ -83,6 +88,7 @@ describe("normalizeConfig defaults (formats.md F-CFG-1)", () => {
           inactivity_minutes: 0,
         },
         max_attempts: 10,
+        github: { pr: true, issue_sync: false, remote: "upstream" },
       },
       warnings: [],
     });

@@ -382,6 +382,20 @@ const SAMPLES: NewEvent[] = [
       prior_attempts: 3,
     },
   },
+  {
+    correlation_id: "FEAT-2026-0042",
+    event_type: "feature_adopted",
+    payload: {
+      source_issue_url: "https://github.com/o/r/issues/12",
+      issue_number: 12,
+      title: "Rate limits",
+      transitions: [
+        { entity: "feature", id: "FEAT-2026-0042", from: null, to: "planned" },
+      ],
+      actor: "Test <test@example.com>",
+      trigger: "adopt",
+    },
+  },
 ];
 
 describe("the events JSON Schema (src/schemas/events.ts)", () => {

@@ -26,6 +26,7 @@ const assets: ScaffoldAssets = {
     roadmapRow: "| FEAT-0000-0001 | Hello | active | x | y |\n",
     roadmapDetail: "## FEAT-0000-0001 — Hello\n",
   },
+  workflows: new Map([["specfuse-run.yml", "run: npx --yes specfuse@__SPECFUSE_VERSION__ run\n"]]),
 };
 const detection = detectStack({ names: ["go.mod"], packageJson: null, pyproject: null, makefile: null });
 const bytes = (text: string) => new TextEncoder().encode(text);

@@ -68,7 +68,8 @@ describe("shipped files (init.md I-TREE-2, I-TPL-1)", () => {
 
   it("I-TPL-1 every frontmatter and fenced yaml/result region stays inside the reference's YAML subset", () => {
     let regions = 0;
-    for (const rel of shipped) {
+    // I-TPL-1 binds what lands under .specfuse/; the GitHub workflows (scaffold/ci/) are read by GitHub, not the reference.
+    for (const rel of shipped.filter((f) => !f.startsWith("scaffold/ci/"))) {
       for (const region of yamlRegions(rel, read(rel))) {
         regions++;
         expect(subsetViolations(region.text), `${rel}:${region.line}`).toEqual([]);

@@ -125,7 +125,14 @@ describe("the single next-step hint (driver §32 D-STAT-1)", () => {
       [{ gate: 1, status: "passed", units: [{ id: "T01", status: "done" }] }],
       "done",
       {},
-      new RegExp(`^git push -u origin feat/${FOLDER}`),
+      new RegExp(`^specfuse pr.*pushes feat/${FOLDER}`),
+    ],
+    [
+      "a deferred feature (audit.md AU-TAB-2)",
+      [{ gate: 1, status: "open", units: [{ id: "T01", status: "pending" }] }],
+      "deferred",
+      {},
+      /^nothing while it is deferred/,
     ],
     [
       "every gate passed on an active PLAN",
