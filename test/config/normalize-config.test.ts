@@ -103,7 +103,7 @@ describe("normalizeConfig errors (F-CFG-2: config_invalid with path:line)", () =
       "an unknown adapter",
       "agent:\n  name: openai\n",
       2,
-      /`claude`, `codex`, `gemini`, `command`/,
+      /`claude`, `codex`, `gemini`, `opencode`, `cursor`, `amp`, `aider`, `command`/,
       /found "openai"/,
     ],
     [
