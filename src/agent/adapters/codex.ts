@@ -145,6 +145,7 @@ function codexUsage(usage: Json | undefined): AgentResult["usage"] {
   const cached = countAt(usage, "cached_input_tokens");
   const output = countAt(usage, "output_tokens");
   const reasoning = countAt(usage, "reasoning_output_tokens");
+  const cacheWrite = countAt(usage, "cache_write_input_tokens");
   return {
     ...(input !== undefined
       ? { input: Math.max(0, input - (cached ?? 0)) }
@@ -152,6 +153,7 @@ function codexUsage(usage: Json | undefined): AgentResult["usage"] {
     ...(cached !== undefined ? { cacheRead: cached } : {}),
     ...(output !== undefined ? { output } : {}),
     ...(reasoning !== undefined ? { reasoning } : {}),
+    ...(cacheWrite !== undefined ? { cacheWrite } : {}),
   };
 }
 

@@ -29,6 +29,10 @@ import { validateStandardEffort, verdict } from "./vocabulary.js";
 export const GEMINI_PROMPT_ARG = "Follow the instructions above.";
 
 const QUOTA_ERRORS = new Set(["TerminalQuotaError", "RetryableQuotaError"]);
+// What gemini appends to an HTTP 429's message (packages/core/src/utils/errorParsing.ts); the bundled
+// 0.61 CLI reports its quota errors with `error.type: "unknown"`, so the words are the signal.
+const QUOTA_WORDS =
+  /Please wait and try again later|request a quota increase|Possible quota limitations|exhausted your (?:\w+ )?quota/i;
 
 // `gemini-*` ids only.
 export function validateGeminiModel(model: string): VocabularyVerdict {
@@ -127,7 +131,9 @@ export function finishGemini(
     ...(model !== undefined ? { model } : {}),
     ...(errorType !== undefined ? { subtype: errorType } : {}),
     errorText: errors.filter((e) => e !== "").join("\n"),
-    isRateLimited: errorType !== undefined && QUOTA_ERRORS.has(errorType),
+    isRateLimited:
+      (errorType !== undefined && QUOTA_ERRORS.has(errorType)) ||
+      QUOTA_WORDS.test(errors.join("\n")),
   });
 }
 

@@ -100,6 +100,67 @@ function opencodeTerminal(events: Json[]): AgentResult["terminal"] {
     : "success";
 }
 
+/** What the event lines of one opencode run add up to. */
+interface OpencodeFold {
+  texts: string[];
+  errors: string[];
+  usage: AgentResult["usage"];
+  cost?: number;
+  sessionId?: string;
+  isRateLimited: boolean;
+  retryAfter?: number;
+  denials: string[];
+}
+
+// An `error` event: its message, a rate-limit status (APIError 429/503/529) and the server's retry-after.
+function foldError(fold: OpencodeFold, event: Json): void {
+  const error = objectAt(event, "error");
+  const data = objectAt(error, "data");
+  fold.errors.push(
+    stringAt(data, "message") ?? stringAt(error, "name") ?? "error",
+  );
+  const status = data?.statusCode;
+  if (stringAt(error, "name") === "APIError" && typeof status === "number")
+    fold.isRateLimited ||= RATE_LIMIT_STATUS.has(status);
+  const after = Number(
+    stringAt(objectAt(data, "responseHeaders"), "retry-after") ?? NaN,
+  );
+  if (Number.isFinite(after) && after >= 0) fold.retryAfter = after;
+}
+
+// A tool call a deny rule refused: `bash: git commit -am x` (opencode's permission-check error text).
+function deniedCall(part: Json): string | null {
+  const state = objectAt(part, "state");
+  const error = stringAt(state, "error") ?? "";
+  if (
+    stringAt(state, "status") !== "error" ||
+    !/specified a rule which prevents/.test(error)
+  )
+    return null;
+  const command = stringAt(objectAt(state, "input"), "command");
+  const tool = stringAt(part, "tool") ?? "tool";
+  return command === undefined ? tool : `${tool}: ${command}`;
+}
+
+function foldEvent(fold: OpencodeFold, event: Json): void {
+  fold.sessionId ??= stringAt(event, "sessionID");
+  const type = stringAt(event, "type");
+  const part = objectAt(event, "part");
+  if (type === "text") fold.texts.push(stringAt(part, "text") ?? "");
+  else if (type === "step_finish" && part !== undefined) {
+    fold.usage = addUsage(fold.usage, stepUsage(part));
+    const stepCost = costValue(part.cost);
+    if (stepCost !== undefined) fold.cost = (fold.cost ?? 0) + stepCost;
+  } else if (type === "error") foldError(fold, event);
+  else if (type === "tool_use" && part !== undefined) {
+    const denial = deniedCall(part);
+    if (denial !== null) fold.denials.push(denial);
+  } else if (type === "done" && Array.isArray(event.rejected))
+    fold.denials.push(
+      ...event.rejected.filter((r): r is string => typeof r === "string"),
+    );
+}
+
 // Normalizes a whole `opencode run --format json` stdout (AG-BE-4).
 export function finishOpencode(
   stdout: string,
@@ -107,49 +168,32 @@ export function finishOpencode(
   exitCode: number | null,
 ): AgentResult {
   const events = jsonLines(stdout);
-  const texts: string[] = [];
-  const errors: string[] = [];
-  let usage: AgentResult["usage"] = {};
-  let cost: number | undefined;
-  let sessionId: string | undefined;
-  let isRateLimited = false;
-  let denials: string[] = [];
-  for (const event of events) {
-    sessionId ??= stringAt(event, "sessionID");
-    const type = stringAt(event, "type");
-    const part = objectAt(event, "part");
-    if (type === "text") texts.push(stringAt(part, "text") ?? "");
-    else if (type === "step_finish" && part !== undefined) {
-      usage = addUsage(usage, stepUsage(part));
-      const stepCost = costValue(part.cost);
-      if (stepCost !== undefined) cost = (cost ?? 0) + stepCost;
-    } else if (type === "error") {
-      const error = objectAt(event, "error");
-      const data = objectAt(error, "data");
-      errors.push(
-        stringAt(data, "message") ?? stringAt(error, "name") ?? "error",
-      );
-      const status = data?.statusCode;
-      if (stringAt(error, "name") === "APIError" && typeof status === "number")
-        isRateLimited ||= RATE_LIMIT_STATUS.has(status);
-    } else if (type === "done" && Array.isArray(event.rejected))
-      denials = event.rejected.filter(
-        (r): r is string => typeof r === "string",
-      );
-  }
-  return buildResult({
+  const fold: OpencodeFold = {
+    texts: [],
+    errors: [],
+    usage: {},
+    isRateLimited: false,
+    denials: [],
+  };
+  for (const event of events) foldEvent(fold, event);
+  const result = buildResult({
     finalText:
-      texts.length > 0 || events.length > 0 ? texts.join("\n") : stdout,
+      fold.texts.length > 0 || events.length > 0
+        ? fold.texts.join("\n")
+        : stdout,
     terminal: opencodeTerminal(events),
     exitCode,
     stderr,
-    usage,
-    ...(cost !== undefined ? { costUsd: cost } : {}),
-    ...(sessionId !== undefined ? { sessionId } : {}),
-    errorText: errors.join("\n"),
-    isRateLimited,
-    permissionDenials: denials,
+    usage: fold.usage,
+    ...(fold.cost !== undefined ? { costUsd: fold.cost } : {}),
+    ...(fold.sessionId !== undefined ? { sessionId: fold.sessionId } : {}),
+    errorText: fold.errors.join("\n"),
+    isRateLimited: fold.isRateLimited,
+    permissionDenials: fold.denials,
   });
+  return result.isRateLimited && fold.retryAfter !== undefined
+    ? { ...result, retryAfterSeconds: fold.retryAfter }
+    : result;
 }
 
 // One step_finish part's tokens (input excludes cache reads in opencode's accounting).
