@@ -348,7 +348,7 @@ describe("normalizeConfig agent backends (agents.md AG-CFG-1, AG-CFG-2, AG-COST-
       "an unknown usage key",
       "agent:\n  command:\n    usage_paths: {tokens: a}\n",
       3,
-      /usage_paths/,
+      /a mapping of input, output, cache_read/,
     ],
   ])(
     "%s is config_invalid at its line, with the fix",
