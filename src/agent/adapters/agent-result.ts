@@ -63,13 +63,6 @@ export function buildResult(parts: ResultParts): AgentResult {
   };
 }
 
-// Drops undefined token counts, so `usage` holds only what was reported.
-export function definedUsage(usage: BackendUsage): BackendUsage {
-  return Object.fromEntries(
-    Object.entries(usage).filter(([, v]) => v !== undefined),
-  ) as BackendUsage;
-}
-
 // Adds two usages key by key; a key stays absent when neither side reported it.
 export function addUsage(a: BackendUsage, b: BackendUsage): BackendUsage {
   const keys = [
