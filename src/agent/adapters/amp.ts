@@ -82,7 +82,8 @@ export function createAmpBackend(
     probe: {
       versionArgs: ["--version"],
       helpArgs: ["--help"],
-      flags: ["--execute", "--stream-json", "--dangerously-allow-all"],
+      // amp 0.0.1790 hides --dangerously-allow-all from --help but accepts it (test/agent/real-cli-argv.slow.test.ts)
+      flags: ["--execute", "--stream-json"],
     },
     scratchPaths: [],
   };
