@@ -302,7 +302,9 @@ export function errorBody(api: string, turn: Turn): unknown {
         code: turn.errorStatus,
         message,
         status: isRateLimit ? "RESOURCE_EXHAUSTED" : "INTERNAL",
-        ...(turn.errorDetails === undefined ? {} : { details: turn.errorDetails }),
+        ...(turn.errorDetails === undefined
+          ? {}
+          : { details: turn.errorDetails }),
       },
     };
   return {
