@@ -82,7 +82,7 @@ async function runStandIn(
     SPECFUSE_WORK_UNIT: "f/T01",
     SPECFUSE_FAKE_MODE: mode,
     SPECFUSE_FAKE_AGENT_LOG: log,
-    SPECFUSE_FAKE_STDIN_WAIT_MS: "1500",
+    SPECFUSE_FAKE_STDIN_WAIT_MS: "10000",
     ...invocation.env,
   };
   for (const key of invocation.envRemove) delete env[key];
