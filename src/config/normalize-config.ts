@@ -22,6 +22,7 @@ import {
   type SchemaIssue,
 } from "./schema-issue.js";
 import { closestName } from "./closest-name.js";
+import { agentExtensions, agentIssues } from "./normalize-agent.js";
 
 /** A key config.yml sets that the schema does not know; it is ignored (formats.md F-CFG-2). */
 export interface ConfigWarning {
@@ -81,6 +82,8 @@ export function normalizeConfig(text: string | null, file: string): ConfigLoad {
     );
   const data = withoutNulls(root);
   const issues = schemaIssues(data, parsed.yaml);
+  if (issues.length === 0 && isMapping(data.agent))
+    issues.push(...agentIssues(data.agent, parsed.yaml));
   if (issues.length > 0)
     throw issueError("config_invalid", file, text, issues, file, hintFor);
   return {
@@ -120,8 +123,22 @@ function docFor(
   return configSchemaDocs().find((d) => d.key === key);
 }
 
+// The documented key at the path, else its nearest documented ancestor (an entry of `agent.prices`, `env`, …).
+function nearestDoc(
+  path: ReadonlyArray<string | number>,
+): ConfigKeyDoc | undefined {
+  for (let n = path.length; n > 0; n--) {
+    const doc = docFor(path.slice(0, n));
+    if (doc !== undefined) return doc;
+  }
+  return undefined;
+}
+
 function expectedAt(path: ReadonlyArray<string | number>): string {
   const doc = docFor(path);
+  const outer = doc === undefined ? nearestDoc(path) : undefined;
+  if (outer !== undefined && !outer.isSection)
+    return `a valid entry of ${outer.key} (${outer.type})`;
   if (doc === undefined) return "a mapping of keys to values";
   if (doc.isSection) return `a mapping of ${doc.key}.* keys`;
   const isItem = typeof path.at(-1) === "number";
@@ -142,7 +159,7 @@ function finiteType(type: string): string {
 
 // A minimal valid example of the key, nested as it must be written (architecture.md §4.8).
 function hintFor(issue: SchemaIssue): string {
-  const doc = docFor(issue.path);
+  const doc = nearestDoc(issue.path);
   if (doc === undefined) return "see docs/configuration.md for every key";
   const leaf = doc.isSection
     ? (configSchemaDocs().find(
@@ -189,7 +206,7 @@ function unknownKeys(
           line: lineAt(yaml, path),
           message: `unknown key ${key} in ${file} is ignored${guess === null ? "" : ` (did you mean ${[...prefix, guess].join(".")}?)`}`,
         });
-      } else if (isMapping(v) && docFor(path)?.isSection === true) {
+      } else if (isMapping(v) && docFor(path)?.hasKeys === true) {
         check(v, path);
       }
     }
@@ -207,13 +224,14 @@ function applyDefaults(data: Record<string, unknown>): Config {
     version: 1,
     agent: {
       name: agent.name ?? base.agent.name,
-      command: agent.command ?? null,
+      command: typeof agent.command === "string" ? agent.command : null,
       args: agent.args == null ? null : [...agent.args],
       permission_mode: agent.permission_mode ?? base.agent.permission_mode,
       disallowed_tools: [...(agent.disallowed_tools ?? [])],
       timeout_minutes: agent.timeout_minutes ?? base.agent.timeout_minutes,
       inactivity_minutes:
         agent.inactivity_minutes ?? base.agent.inactivity_minutes,
+      ...agentExtensions(isMapping(data.agent) ? data.agent : {}),
     },
     max_attempts:
       typeof data.max_attempts === "number"
@@ -233,12 +251,13 @@ function githubOf(raw: unknown, base: GithubConfig): GithubConfig {
   };
 }
 
-// An empty value (`key:`) counts as unset, so it takes the default (as an empty WU `model:` does, F-WU-6).
+// An empty value (`key:`) counts as unset, so it takes the default (as an empty WU `model:` does, F-WU-6);
+// inside an `env` mapping a null stays: it removes the variable (AG-CFG-1).
 function withoutNulls(map: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(map)) {
     if (v === null) continue;
-    out[k] = isMapping(v) ? withoutNulls(v) : v;
+    out[k] = isMapping(v) && k !== "env" ? withoutNulls(v) : v;
   }
   return out;
 }

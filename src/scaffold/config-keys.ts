@@ -14,7 +14,7 @@ export interface ConfigKeyDoc {
 
 // The config.yml keys as the seed documents them, generated from the config schema itself (init.md I-CFG-1).
 export const CONFIG_KEYS: ReadonlyArray<ConfigKeyDoc> = configSchemaDocs()
-  .filter((d) => !d.isSection)
+  .filter((d) => !d.isSection && d.isSeeded)
   .map((d) => ({
     path: d.key,
     ...(d.default !== undefined ? { default: d.default } : {}),

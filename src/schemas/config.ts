@@ -1,3 +1,9 @@
+import { BACKEND_NAMES } from "../types/config.js";
+import {
+  AGENT_BACKEND_PROPERTIES,
+  AGENT_COMMAND_SCHEMA,
+} from "./agent-backends.js";
+
 // JSON Schema (draft-07) of config.yml (formats.md §8), the one source for validation, defaults, init's config.yml and the docs; ajv ignores the x-* wording.
 export const CONFIG_SCHEMA = {
   $schema: "http://json-schema.org/draft-07/schema#",
@@ -16,19 +22,12 @@ export const CONFIG_SCHEMA = {
       description: "The coding agent the driver runs, and its limits.",
       properties: {
         name: {
-          enum: ["claude", "codex", "gemini", "command"],
+          enum: BACKEND_NAMES,
           default: "claude",
           description:
             "The adapter. Only claude ships for now; the other names exit 64 agent_unavailable.",
         },
-        command: {
-          type: "string",
-          minLength: 1,
-          examples: ["claude"],
-          "x-default": "adapter default (`claude`)",
-          description:
-            "The agent executable, run without a shell; SPECFUSE_AGENT_CMD overrides it.",
-        },
+        command: AGENT_COMMAND_SCHEMA,
         args: {
           type: "array",
           items: { type: "string" },
@@ -65,6 +64,7 @@ export const CONFIG_SCHEMA = {
           description:
             "Stop an attempt after this long with no agent output; 0 turns the limit off.",
         },
+        ...AGENT_BACKEND_PROPERTIES,
       },
     },
     max_attempts: {
@@ -112,6 +112,10 @@ export interface ConfigKeyDoc {
   depth: number;
   /** A section (a mapping of further keys) rather than a value. */
   isSection: boolean;
+  /** Has documented keys below it (a section, or a value that may also be a mapping, like `agent.command`). */
+  hasKeys: boolean;
+  /** Written (commented out) into init's config.yml seed; false for the backend blocks and `agent.prices`. */
+  isSeeded: boolean;
   /** Human type, e.g. `integer 1–10`. */
   type: string;
   /** The default as a value, or undefined when there is none. */
@@ -140,20 +144,29 @@ interface SchemaNode {
   description?: string;
   "x-type"?: string;
   "x-default"?: string;
+  "x-seed"?: boolean;
 }
 
 // Every config key in schema order, sections before their keys, with its type, default and description.
 export function configSchemaDocs(): ConfigKeyDoc[] {
   const docs: ConfigKeyDoc[] = [];
-  const walk = (props: Record<string, SchemaNode>, prefix: string[]) => {
+  const walk = (
+    props: Record<string, SchemaNode>,
+    prefix: string[],
+    isParentSeeded: boolean,
+  ) => {
     for (const [name, node] of Object.entries(props)) {
       const path = [...prefix, name];
-      const isSection = node.properties !== undefined;
+      const hasKeys = node.properties !== undefined;
+      const isSection = hasKeys && node["x-type"] === undefined;
+      const isSeeded = isParentSeeded && node["x-seed"] !== false;
       docs.push({
         key: path.join("."),
         path,
         depth: prefix.length,
         isSection,
+        hasKeys,
+        isSeeded,
         type: isSection ? "mapping" : typeText(node),
         default: node.default,
         defaultText: node["x-default"] ?? defaultText(node.default),
@@ -161,10 +174,14 @@ export function configSchemaDocs(): ConfigKeyDoc[] {
         examples: [...(node.examples ?? [])],
         description: node.description ?? "",
       });
-      if (node.properties !== undefined) walk(node.properties, path);
+      if (node.properties !== undefined) walk(node.properties, path, isSeeded);
     }
   };
-  walk(CONFIG_SCHEMA.properties as unknown as Record<string, SchemaNode>, []);
+  walk(
+    CONFIG_SCHEMA.properties as unknown as Record<string, SchemaNode>,
+    [],
+    true,
+  );
   return docs;
 }
 

@@ -53,6 +53,7 @@ const RULES: Array<{ modules: string[]; allowed: string[] }> = [
 ];
 
 const PURE_FOLDERS = [
+  "src/agent/adapters/",
   "src/schemas/",
   "src/yaml/",
   "src/plan/",
@@ -91,6 +92,7 @@ const isPureDriverFile = (f: string) =>
   f.startsWith("src/driver/") && !DRIVER_IO.has(f);
 const PURE_FILES = [
   "src/agent/build-prompt.ts",
+  "src/agent/price-estimate.ts",
   "src/agent/adapters/claude.ts",
   "src/verify/evidence.ts",
   "src/workspace/paths.ts",

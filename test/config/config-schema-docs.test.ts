@@ -15,9 +15,11 @@ import {
 } from "../../src/yaml/format-yaml-value.js";
 
 describe("configSchemaDocs (init.md I-CFG-1: the schema is the single source)", () => {
-  it("lists every key of formats.md F-CFG-1 in schema order, sections before their keys", () => {
+  it("lists every seeded key of formats.md F-CFG-1 in schema order, sections before their keys", () => {
     expect(
-      configSchemaDocs().map((d) => [d.key, d.depth, d.isSection]),
+      configSchemaDocs()
+        .filter((d) => d.isSeeded)
+        .map((d) => [d.key, d.depth, d.isSection]),
     ).toStrictEqual([
       ["version", 0, false],
       ["agent", 0, true],
@@ -38,13 +40,21 @@ describe("configSchemaDocs (init.md I-CFG-1: the schema is the single source)", 
 
   it("gives the F-CFG-1 types and defaults", () => {
     const table = Object.fromEntries(
-      configSchemaDocs().map((d) => [d.key, [d.type, d.defaultText]]),
+      configSchemaDocs()
+        .filter((d) => d.isSeeded)
+        .map((d) => [d.key, [d.type, d.defaultText]]),
     );
     expect(table).toStrictEqual({
       version: ["`1`", "`1`"],
       agent: ["mapping", "—"],
-      "agent.name": ["`claude`, `codex`, `gemini`, `command`", "`claude`"],
-      "agent.command": ["string", "adapter default (`claude`)"],
+      "agent.name": [
+        "`claude`, `codex`, `gemini`, `opencode`, `cursor`, `amp`, `aider`, `command`",
+        "`claude`",
+      ],
+      "agent.command": [
+        "string, or a mapping (the `command` backend)",
+        "adapter default (`claude`)",
+      ],
       "agent.args": ["list of strings", "—"],
       "agent.permission_mode": ["string", "`acceptEdits`"],
       "agent.disallowed_tools": ["list of strings", "`[]`"],
@@ -56,6 +66,49 @@ describe("configSchemaDocs (init.md I-CFG-1: the schema is the single source)", 
       "github.issue_sync": ["boolean", "`true`"],
       "github.remote": ["string", "`origin`"],
     });
+  });
+
+  it("AG-CFG-1 documents every backend block, unseeded, with its common and own keys", () => {
+    const unseeded = configSchemaDocs().filter((d) => !d.isSeeded);
+    const keysOf = (prefix: string) =>
+      unseeded
+        .filter((d) => d.key.startsWith(`${prefix}.`))
+        .map((d) => d.key.slice(prefix.length + 1));
+    const common = [
+      "command",
+      "args_extra",
+      "env",
+      "model",
+      "inactivity_minutes",
+      "report_cost",
+    ];
+    expect(keysOf("agent.claude")).toStrictEqual([
+      ...common,
+      "permission_mode",
+      "disallowed_tools",
+    ]);
+    expect(keysOf("agent.codex")).toStrictEqual([...common, "sandbox"]);
+    expect(keysOf("agent.gemini")).toStrictEqual([...common, "approval_mode"]);
+    expect(keysOf("agent.opencode")).toStrictEqual([...common, "permission"]);
+    for (const name of ["cursor", "amp", "aider"])
+      expect(keysOf(`agent.${name}`)).toStrictEqual(common);
+    expect(keysOf("agent.command")).toStrictEqual([
+      ...common,
+      "args",
+      "prompt",
+      "output",
+      "terminal",
+      "error_path",
+      "text_path",
+      "session_path",
+      "cost_path",
+      "usage_paths",
+      "rate_limit_pattern",
+      "version_args",
+    ]);
+    expect(unseeded.map((d) => d.key)).toContain("agent.prices");
+    // no default in the schema: a tree without these keys normalizes exactly as before (AG-COMPAT-1)
+    expect(unseeded.filter((d) => d.default !== undefined)).toStrictEqual([]);
   });
 
   it("every schema default equals what normalizeConfig applies", () => {

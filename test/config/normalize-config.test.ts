@@ -109,7 +109,7 @@ describe("normalizeConfig errors (F-CFG-2: config_invalid with path:line)", () =
       "an unknown adapter",
       "agent:\n  name: openai\n",
       2,
-      /`claude`, `codex`, `gemini`, `command`/,
+      /`claude`, `codex`, `gemini`, `opencode`, `cursor`, `amp`, `aider`, `command`/,
       /found "openai"/,
     ],
     [
@@ -263,5 +263,122 @@ describe("closestName", () => {
     ["", [], null],
   ])("%s", (name, known, expected) => {
     expect(closestName(name, known)).toBe(expected);
+  });
+});
+
+describe("normalizeConfig agent backends (agents.md AG-CFG-1, AG-CFG-2, AG-COST-3, AG-BE-8)", () => {
+  it("AG-COMPAT-1 old keys normalize exactly as before: no backends or prices appear", () => {
+    const { config } = normalizeConfig(
+      "agent:\n  name: command\n  command: /bin/x\n  args: ['{model}']\n",
+      FILE,
+    );
+    expect(Object.keys(config.agent)).toStrictEqual(
+      Object.keys(defaultConfig().agent),
+    );
+  });
+
+  it("keeps the blocks as written, a mapping agent.command as the command block, and prices", () => {
+    const text = dedent`
+      agent:
+        name: opencode
+        opencode:
+          model: local/qwen
+          permission: {webfetch: deny}
+          env: {OPENCODE_X: null}
+        command:
+          command: /bin/llm
+          prompt: arg
+        prices:
+          local-qwen: {input: 0, output: 0.5}
+    `;
+    const { config, warnings } = normalizeConfig(text, FILE);
+    expect(warnings).toStrictEqual([]);
+    expect(config.agent.command).toBeNull();
+    expect(config.agent.backends).toStrictEqual({
+      opencode: {
+        model: "local/qwen",
+        permission: { webfetch: "deny" },
+        env: { OPENCODE_X: null },
+      },
+      command: { command: "/bin/llm", prompt: "arg" },
+    });
+    expect(config.agent.prices).toStrictEqual({
+      "local-qwen": { input: 0, output: 0.5 },
+    });
+  });
+
+  it.each<[string, string, number, RegExp]>([
+    [
+      "an unknown placeholder in agent.args",
+      "agent:\n  args:\n    - --model\n    - '{prompt}'\n",
+      4,
+      /unknown placeholder \{prompt\}/,
+    ],
+    [
+      "an unknown placeholder in agent.command.args",
+      "agent:\n  command:\n    command: x\n    args: ['--m={mdl}']\n",
+      4,
+      /unknown placeholder \{mdl\}/,
+    ],
+    [
+      "a lone brace",
+      "agent:\n  command:\n    args:\n      - '{'\n",
+      4,
+      /a lone "\{"/,
+    ],
+    [
+      "a rate_limit_pattern that does not compile",
+      "agent:\n  command:\n    rate_limit_pattern: '(('\n",
+      3,
+      /regular expression/,
+    ],
+    [
+      "a codex sandbox outside the enum",
+      "agent:\n  codex:\n    sandbox: none\n",
+      3,
+      /workspace-write/,
+    ],
+    [
+      "a price without output",
+      "agent:\n  prices:\n    m: {input: 1}\n",
+      3,
+      /a valid entry of agent\.prices/,
+    ],
+    [
+      "a non-string env value",
+      "agent:\n  amp:\n    env: {A: 5}\n",
+      3,
+      /a valid entry of agent\.amp\.env/,
+    ],
+    [
+      "an unknown usage key",
+      "agent:\n  command:\n    usage_paths: {tokens: a}\n",
+      3,
+      /a mapping of input, output, cache_read/,
+    ],
+  ])(
+    "%s is config_invalid at its line, with the fix",
+    (_name, text, line, expected) => {
+      const error = failure(text);
+      expect([error.code, error.file, error.line]).toStrictEqual([
+        "config_invalid",
+        FILE,
+        line,
+      ]);
+      expect(error.detail).toMatch(expected);
+      expect(error.hint).toMatch(/for example/);
+    },
+  );
+
+  it("warns about unknown keys inside backend blocks and the command block", () => {
+    const { warnings } = normalizeConfig(
+      "agent:\n  codex:\n    sandbx: x\n  command:\n    comand: y\n",
+      FILE,
+    );
+    expect(warnings.map((w) => [w.key, w.line])).toStrictEqual([
+      ["agent.codex.sandbx", 3],
+      ["agent.command.comand", 5],
+    ]);
+    expect(warnings[0]?.message).toMatch(/did you mean agent\.codex\.sandbox/);
   });
 });
