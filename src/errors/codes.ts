@@ -28,6 +28,7 @@ export const ERROR_CODES = {
   nothing_to_arm: 1,
   wu_not_blocked: 1,
   doctor_failed: 1,
+  log_verify_failed: 1,
   // 2: gate drafted, not armed; lint usage errors
   drafts_not_armed: 2,
   lint_usage: 2,
