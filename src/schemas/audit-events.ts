@@ -23,9 +23,9 @@ export const TRANSITION_ENTRY_SCHEMA = {
 
 // The audit keys a payload may carry, each checked when present (AU-EV-1, AU-EV-2 `task_completed.commit`).
 export const AUDIT_KEY_SCHEMAS: Readonly<Record<string, object>> = {
-  transitions: { type: "array", items: TRANSITION_ENTRY_SCHEMA },
   actor: { type: "string", minLength: 1 },
   trigger: { type: "string", minLength: 1 },
+  transitions: { type: "array", items: TRANSITION_ENTRY_SCHEMA },
   commit: nullableStr,
 };
 
