@@ -22,10 +22,11 @@ import {
   type SchemaIssue,
 } from "./schema-issue.js";
 import { closestName } from "./closest-name.js";
+import { normalizeHooks } from "./normalize-hooks.js";
 
-/** A key config.yml sets that the schema does not know; it is ignored (formats.md F-CFG-2). */
+/** A key config.yml sets that the schema does not know (ignored, formats.md F-CFG-2), or a hook `on` matching no event type (AU-HOOK-1). */
 export interface ConfigWarning {
-  code: "config_unknown_key";
+  code: "config_unknown_key" | "hook_event_unknown";
   /** Dotted key, e.g. `agent.timout_minutes`. */
   key: string;
   message: string;
@@ -53,6 +54,7 @@ export function defaultConfig(): Config {
       inactivity_minutes: 20,
     },
     max_attempts: 3,
+    hooks: [],
   };
 }
 
@@ -79,12 +81,16 @@ export function normalizeConfig(text: string | null, file: string): ConfigLoad {
       () => "start from the line `version: 1`, as `specfuse init` writes it",
     );
   const data = withoutNulls(root);
-  const issues = schemaIssues(data, parsed.yaml);
+  const hooks = normalizeHooks(data.hooks, parsed.yaml);
+  const issues = [...schemaIssues(data, parsed.yaml), ...hooks.issues];
   if (issues.length > 0)
     throw issueError("config_invalid", file, text, issues, file, hintFor);
   return {
-    config: applyDefaults(data),
-    warnings: unknownKeys(root, parsed.yaml, file),
+    config: { ...applyDefaults(data), hooks: hooks.hooks },
+    warnings: [
+      ...unknownKeys(root, parsed.yaml, file),
+      ...hooks.warnings.map((w) => ({ ...w, file })),
+    ],
   };
 }
 
@@ -141,6 +147,7 @@ function finiteType(type: string): string {
 
 // A minimal valid example of the key, nested as it must be written (architecture.md §4.8).
 function hintFor(issue: SchemaIssue): string {
+  if (issue.hint !== undefined) return issue.hint;
   const doc = docFor(issue.path);
   if (doc === undefined) return "see docs/configuration.md for every key";
   const leaf = doc.isSection
@@ -218,6 +225,7 @@ function applyDefaults(data: Record<string, unknown>): Config {
       typeof data.max_attempts === "number"
         ? data.max_attempts
         : base.max_attempts,
+    hooks: [],
   };
 }
 

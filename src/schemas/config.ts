@@ -75,6 +75,12 @@ export const CONFIG_SCHEMA = {
       description:
         "Attempts per dispatch cycle; a unit's max_attempts wins, then --max-attempts.",
     },
+    hooks: {
+      default: [],
+      "x-type": "list of hooks",
+      description:
+        "Commands and webhooks told about events: name, on, run or webhook, format, secret_env, timeout_seconds, preset.",
+    },
   },
 } as const;
 

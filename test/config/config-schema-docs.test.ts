@@ -29,6 +29,7 @@ describe("configSchemaDocs (init.md I-CFG-1: the schema is the single source)", 
       ["agent.timeout_minutes", 1, false],
       ["agent.inactivity_minutes", 1, false],
       ["max_attempts", 0, false],
+      ["hooks", 0, false],
     ]);
   });
 
@@ -47,6 +48,7 @@ describe("configSchemaDocs (init.md I-CFG-1: the schema is the single source)", 
       "agent.timeout_minutes": ["number > 0", "`45`"],
       "agent.inactivity_minutes": ["number ≥ 0", "`20`"],
       max_attempts: ["integer 1–10", "`3`"],
+      hooks: ["list of hooks", "`[]`"],
     });
   });
 

@@ -54,6 +54,7 @@ describe("normalizeConfig defaults (formats.md F-CFG-1)", () => {
         inactivity_minutes: 20,
       },
       max_attempts: 3,
+      hooks: [],
     });
   });
 
@@ -69,6 +70,13 @@ describe("normalizeConfig defaults (formats.md F-CFG-1)", () => {
         timeout_minutes: 2.5
         inactivity_minutes: 0
       max_attempts: 10
+      hooks:
+        - name: chat
+          preset: notify
+          webhook: \${CHAT_URL}
+          format: slack
+          secret_env: HOOK_KEY
+          timeout_seconds: 5
     `;
     expect(normalizeConfig(text, FILE)).toStrictEqual({
       config: {
@@ -83,6 +91,19 @@ describe("normalizeConfig defaults (formats.md F-CFG-1)", () => {
           inactivity_minutes: 0,
         },
         max_attempts: 10,
+        hooks: [
+          {
+            name: "chat",
+            on: ["human_escalation", "gate_reached"],
+            run: null,
+            webhook: "\${CHAT_URL}",
+            format: "slack",
+            secret_env: "HOOK_KEY",
+            timeout_seconds: 5,
+            preset: "notify",
+            line: 12,
+          },
+        ],
       },
       warnings: [],
     });
