@@ -293,7 +293,7 @@ function readEntry(
       "give each hook its own name",
     );
   else names.set(name, c.index);
-  const on = readOn(c, preset === "notify");
+  const on = readOn(c, preset !== undefined && preset !== null);
   const target = readTarget(c);
   const options = readOptions(c, target.webhook !== null);
   if (c.issues.length > before) return null;
