@@ -30,9 +30,7 @@ type Reply = (
 ) => void;
 
 // A real HTTP server on 127.0.0.1:0 that records every request and answers with `reply`.
-async function server(
-  reply: Reply,
-): Promise<{
+async function server(reply: Reply): Promise<{
   url: string;
   seen: Seen[];
   inFlightMax: () => number;
