@@ -1,4 +1,5 @@
 import type { Git } from "./git-api.js";
+import { parseVersionPatches, rebuildVersion } from "./patch-versions.js";
 
 // Read-only history questions of `log --verify` and `log --export` (audit.md AU-VER-1, AU-VER-3).
 // Every path is relative to `top` (the work-tree top), in git's `/` form.
@@ -22,49 +23,48 @@ export interface CommitFacts {
   paths: string[];
 }
 
-const ZERO = /^0+$/;
-
 // Every version of a file at each commit of `git log --first-parent HEAD -- <path>`, oldest first (AU-VER-1).
+// One `git log -p -U0` rebuilds them all from the changed lines; a version whose rebuilt text does not hash to
+// its blob id is read with `git cat-file` instead.
 export async function fileVersions(
   git: Git,
   top: string,
   path: string,
 ): Promise<FileVersion[]> {
   const r = await git.run(top, [
+    "-c",
+    "diff.suppressBlankEmpty=false",
     "log",
     "--first-parent",
     "-m",
     "--reverse",
+    "-p",
+    "--text",
+    "--full-index",
+    "--no-color",
+    "--no-ext-diff",
+    "--no-textconv",
     "--no-renames",
-    "--raw",
-    "--no-abbrev",
+    "--no-show-signature",
+    "-U0",
     "--format=%x00%H",
     "HEAD",
     "--",
     path,
   ]);
-  const entries: Array<{ commit: string; blob: string | null }> = [];
-  for (const record of r.stdout.split("\0").slice(1)) {
-    const [sha = "", ...rest] = record.split("\n");
-    const raw = rest.find((l) => l.startsWith(":"));
-    const blob = raw?.split(/\s+/)[3] ?? null;
-    entries.push({
-      commit: sha.trim(),
-      blob: blob === null || ZERO.test(blob) ? null : blob,
-    });
-  }
-  const texts = new Map<string, string>();
+  const records = parseVersionPatches(r.stdout);
+  if (records === null)
+    throw new Error(`git log -p -- ${path} printed an unexpected stream`);
   const versions: FileVersion[] = [];
-  for (const e of entries) {
-    if (e.blob !== null && !texts.has(e.blob))
-      texts.set(
-        e.blob,
-        (await git.run(top, ["cat-file", "blob", e.blob])).stdout,
-      );
-    versions.push({
-      commit: e.commit,
-      text: e.blob === null ? null : (texts.get(e.blob) ?? null),
-    });
+  let previous: string | null = null;
+  for (const record of records) {
+    const v = rebuildVersion(previous, record);
+    const text =
+      v.isVerified || record.blob === null
+        ? v.text
+        : (await git.run(top, ["cat-file", "blob", record.blob])).stdout;
+    versions.push({ commit: record.commit, text });
+    previous = text;
   }
   return versions;
 }
