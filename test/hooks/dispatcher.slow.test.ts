@@ -471,6 +471,28 @@ describe("webhooks against a real server (AU-TEST-3, AU-HOOK-4..8)", () => {
   });
 });
 
+describe("hook failures never escape (AU-HOOK-5)", () => {
+  it("an unwritable work/ folder loses the log and the outbox, but drain still resolves with the counts", async () => {
+    const { d, featureAbs } = dispatcher(
+      [hook({ name: "bad", run: "exit 1" })],
+      { retryDelaysMs: [] },
+    );
+    (await import("node:fs")).mkdirSync(featureAbs, { recursive: true });
+    writeFileSync(
+      path.join(featureAbs, "work"),
+      "a file where the folder should be\n",
+    );
+    const e = event("task_completed", 18);
+    d.deliver(e.line, e.event);
+    await d.retryOutbox();
+    expect(await d.drain()).toStrictEqual({
+      delivered: 0,
+      failed: 1,
+      queued: 1,
+    });
+  });
+});
+
 describe("hook commands (AU-TEST-4, AU-HOOK-3)", () => {
   it("AU-TEST-4 a command gets the line on stdin and the SPECFUSE_* variables, runs in the repo root, and never sees credentials", async () => {
     const out = tempDir("specfuse-hook-out-");
