@@ -84,13 +84,14 @@ describe("parseVersionPatches and rebuildVersion", () => {
       parseVersionPatches(
         `\0${sha}\n\ndiff --git a/f b/f\nindex ${"0".repeat(40)}..${"b".repeat(40)} 100644\n--- a/f\n+++ b/f\n@@ -0,0 +1 @@\n+x\n`,
       ) ?? [];
+    if (r === undefined) throw new Error("no record");
     expect(r).toMatchObject({ commit: sha, isDeleted: false });
-    expect(rebuildVersion(null, r as never)).toStrictEqual({
+    expect(rebuildVersion(null, r)).toStrictEqual({
       text: "x\n",
       isVerified: false,
     });
     expect(
-      rebuildVersion("a\n", { ...(r as never), hunks: ["@@ -5 +5 @@", "+y"] }),
+      rebuildVersion("a\n", { ...r, hunks: ["@@ -5 +5 @@", "+y"] }),
     ).toStrictEqual({ text: null, isVerified: false });
     expect(blobId("x\n", 40)).toBe(
       execFileSync("git", ["hash-object", "--stdin"], {
