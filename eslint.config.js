@@ -18,11 +18,26 @@ const boundaries = [
       "src/driver/run-state.ts",
       "src/driver/recover.ts",
       "src/lock/**",
+      "src/hooks/hook-files.ts",
     ],
   },
   { names: procModules, allowed: ["src/exec/**"] },
   { names: ["simple-git"], allowed: ["src/git/**"] },
   { names: ["proper-lockfile"], allowed: ["src/lock/**"] },
+  {
+    names: [
+      "node:http",
+      "node:https",
+      "node:net",
+      "node:tls",
+      "http",
+      "https",
+      "net",
+      "tls",
+      "undici",
+    ],
+    allowed: ["src/hooks/post-webhook.ts"],
+  },
 ];
 
 // The restriction list for a module allowed the given boundaries (or none).

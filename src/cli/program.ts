@@ -234,6 +234,15 @@ function defineLog(cmd: Command, run: ActionRunner): Command {
     )
     .option("--limit <n>", "the last n events after filtering", positiveInt)
     .option("--follow", "keep polling for new events")
+    .option(
+      "--verify",
+      "check the trail against git history; exit 1 on any violation",
+    )
+    .option(
+      "--export <format>",
+      "print every event with its commit: csv or jsonl",
+      oneOf(["csv", "jsonl"]),
+    )
     .action(async (_o, c: Command) => run("log", c.optsWithGlobals()));
 }
 

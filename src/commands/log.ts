@@ -16,6 +16,8 @@ import {
   skippedWarning,
   type LogSource,
 } from "../log/read-logs.js";
+import { exportLog, verifyLog } from "../log/audit-modes.js";
+import { logMode } from "../log/log-modes.js";
 import { wuPrefix } from "../log/wu-filter.js";
 import { findFeature } from "../operator/find-feature.js";
 import type { Context } from "../types/context.js";
@@ -35,6 +37,10 @@ export interface LogOptions {
   limit?: number;
   /** Keep polling once a second; SIGINT ends it with exit 0. */
   follow?: boolean;
+  /** Check the trail against git history (audit.md AU-VER-1). */
+  verify?: boolean;
+  /** Print every event with its commit, as `csv` or `jsonl` (AU-VER-3). */
+  export?: "csv" | "jsonl";
   json?: boolean;
 }
 
@@ -42,16 +48,22 @@ const POLL_MS = 1000;
 
 // `specfuse log`: the audit trail from events.jsonl (driver §32 D-LOG-1).
 export async function log(options: LogOptions, ctx: Context): Promise<void> {
+  const mode = logMode(options);
   const since =
     options.since === undefined
       ? undefined
       : parseSince(options.since, ctx.now());
-  const root = requireRoot(ctx.cwd);
-  const all = await listFeatures(root);
-  const targets =
-    options.feature === undefined
-      ? all
-      : [await findFeature(root, ctx.cwd, all, options.feature)];
+  const gather = async () => {
+    const root = requireRoot(ctx.cwd);
+    const all = await listFeatures(root);
+    const targets =
+      options.feature === undefined
+        ? all
+        : [await findFeature(root, ctx.cwd, all, options.feature)];
+    return { root, targets };
+  };
+  if (mode === "verify") return verifyLog(gather, ctx);
+  const { root, targets } = await gather();
   const sources = targets.map(logSource);
   const first = sources.map((s) => readOnce(s, ctx));
   const filter: LogFilter = { type: options.type, since };
@@ -62,11 +74,19 @@ export async function log(options: LogOptions, ctx: Context): Promise<void> {
     );
     filter.wuPrefix = wuPrefix(options.wu, ids, seen);
   }
+  if (mode === "export")
+    return exportLog(
+      root,
+      targets,
+      options.export ?? "jsonl",
+      { ...filter, limit: options.limit },
+      ctx,
+    );
   const printer = createPrinter(ctx);
   printer.print(
     filterEvents(mergeEvents(first), { ...filter, limit: options.limit }),
   );
-  if (options.follow === true)
+  if (mode === "follow")
     await follow(
       sources,
       filter,

@@ -23,10 +23,11 @@ import {
 } from "./schema-issue.js";
 import { closestName } from "./closest-name.js";
 import { agentExtensions, agentIssues } from "./normalize-agent.js";
+import { normalizeHooks } from "./normalize-hooks.js";
 
-/** A key config.yml sets that the schema does not know; it is ignored (formats.md F-CFG-2). */
+/** A key config.yml sets that the schema does not know (ignored, formats.md F-CFG-2), or a hook `on` matching no event type (AU-HOOK-1). */
 export interface ConfigWarning {
-  code: "config_unknown_key";
+  code: "config_unknown_key" | "hook_event_unknown";
   /** Dotted key, e.g. `agent.timout_minutes`. */
   key: string;
   message: string;
@@ -55,6 +56,7 @@ export function defaultConfig(): Config {
     },
     max_attempts: 3,
     github: { pr: false, issue_sync: true, remote: "origin" },
+    hooks: [],
   };
 }
 
@@ -81,14 +83,18 @@ export function normalizeConfig(text: string | null, file: string): ConfigLoad {
       () => "start from the line `version: 1`, as `specfuse init` writes it",
     );
   const data = withoutNulls(root);
-  const issues = schemaIssues(data, parsed.yaml);
+  const hooks = normalizeHooks(data.hooks, parsed.yaml);
+  const issues = [...schemaIssues(data, parsed.yaml), ...hooks.issues];
   if (issues.length === 0 && isMapping(data.agent))
     issues.push(...agentIssues(data.agent, parsed.yaml));
   if (issues.length > 0)
     throw issueError("config_invalid", file, text, issues, file, hintFor);
   return {
-    config: applyDefaults(data),
-    warnings: unknownKeys(root, parsed.yaml, file),
+    config: { ...applyDefaults(data), hooks: hooks.hooks },
+    warnings: [
+      ...unknownKeys(root, parsed.yaml, file),
+      ...hooks.warnings.map((w) => ({ ...w, file })),
+    ],
   };
 }
 
@@ -159,6 +165,7 @@ function finiteType(type: string): string {
 
 // A minimal valid example of the key, nested as it must be written (architecture.md §4.8).
 function hintFor(issue: SchemaIssue): string {
+  if (issue.hint !== undefined) return issue.hint;
   const doc = nearestDoc(issue.path);
   if (doc === undefined) return "see docs/configuration.md for every key";
   const leaf = doc.isSection
@@ -238,6 +245,7 @@ function applyDefaults(data: Record<string, unknown>): Config {
         ? data.max_attempts
         : base.max_attempts,
     github: githubOf(data.github, base.github),
+    hooks: [],
   };
 }
 

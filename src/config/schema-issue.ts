@@ -13,6 +13,8 @@ export interface SchemaIssue {
   found: string;
   /** File line, or null when the document has no line for it. */
   line: number | null;
+  /** A hint of the issue's own, used before the generic one. */
+  hint?: string;
 }
 
 // A value as an error quotes it: strings in double quotes, collections as short JSON, cut at 60 characters.

@@ -11,6 +11,7 @@ export const CHECK_IDS = [
   "wiring",
   "verification",
   "config",
+  "hooks",
   "lock",
   "legacy",
 ] as const;

@@ -183,9 +183,16 @@ export function verificationCheck(v: Outcome<Verification>): Check {
 
 // `config`: config.yml validates (formats.md §8); unknown keys are a warning; pure.
 export function configCheck(
-  c: Outcome<ConfigWarning[]>,
+  all: Outcome<ConfigWarning[]>,
   exists: boolean,
 ): Check {
+  // An `on` matching no event type belongs to the hooks check.
+  const c: Outcome<ConfigWarning[]> = all.ok
+    ? {
+        ok: true,
+        value: all.value.filter((w) => w.code === "config_unknown_key"),
+      }
+    : all;
   if (!c.ok)
     return check("config", "fail", c.error.message, {
       code: c.error.code,

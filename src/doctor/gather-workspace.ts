@@ -1,5 +1,10 @@
 import path from "node:path";
+import type { ConfigWarning } from "../config/normalize-config.js";
 import { readConfig } from "../config/read-config.js";
+import { hookPaths, readOutboxText } from "../hooks/hook-files.js";
+import { parseOutbox } from "../hooks/outbox.js";
+import { listFeatures } from "../workspace/list-features.js";
+import { hooksCheck } from "./decide-hooks.js";
 import { readVerification } from "../config/read-verification.js";
 import {
   isSpecfuseError,
@@ -49,7 +54,10 @@ export async function workspaceChecks(
   const wiringError: { error: SpecfuseError | null } = { error: null };
   const plan = await outcome(() => scaffoldPlan(ctx, root, wiringError));
   const verification = await outcome(() => readVerification(root));
-  const config = await outcome(async () => (await readConfig(root)).warnings);
+  const load = await outcome(() => readConfig(root));
+  const config: Outcome<ConfigWarning[]> = load.ok
+    ? { ok: true, value: load.value.warnings }
+    : load;
   const hasConfig =
     (await readText(path.join(root, ".specfuse", "config.yml"))).kind !==
     "missing";
@@ -65,12 +73,33 @@ export async function workspaceChecks(
     ),
     verificationCheck(verification),
     configCheck(config, hasConfig),
+    hooksCheck({
+      config: load,
+      env: ctx.env,
+      outboxes: await readOutboxes(root),
+    }),
     lockCheck(lock),
     legacyCheck(
       plan.ok ? plan.value.leftovers : [],
       settings.kind === "file" ? settings.text : null,
     ),
   ];
+}
+
+// Every feature's undelivered hook events (AU-HOOK-8), for the hooks check.
+async function readOutboxes(
+  root: string,
+): Promise<Array<{ file: string; entries: number }>> {
+  const found: Array<{ file: string; entries: number }> = [];
+  for (const f of await listFeatures(root)) {
+    const text = await readOutboxText(hookPaths(f.absDir).outbox).catch(
+      () => null,
+    );
+    const entries = text === null ? 0 : parseOutbox(text).entries.length;
+    if (entries > 0)
+      found.push({ file: `${f.dir}/work/hooks-outbox.jsonl`, entries });
+  }
+  return found;
 }
 
 // The checks that need a workspace, failed with `no_specfuse_dir` (cli.md C-DOCTOR-1).

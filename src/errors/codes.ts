@@ -39,6 +39,7 @@ export const ERROR_CODES = {
   push_rejected: 1,
   pr_failed: 1,
   abandon_refused: 1,
+  log_verify_failed: 1,
   // 2: gate drafted, not armed; lint usage errors
   drafts_not_armed: 2,
   lint_usage: 2,

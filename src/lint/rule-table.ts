@@ -245,6 +245,13 @@ export const RULE_TABLE = [
     "attempts, max_attempts, timeout_minutes, commit_type, unsandboxed, produces, produces_driver_helper or extra_gates has a bad value.",
   ),
   row(
+    "status-impossible",
+    "error",
+    "new",
+    "unit",
+    "A unit's status and run keys no sequence of the transition table produces (blocked_human without attempts, a draft that ran, auto_close off a done close unit, a hand-done unit beside drafts).",
+  ),
+  row(
     "closing-shape",
     "error",
     "L22",

@@ -40,6 +40,7 @@ import { planPlannedCostMissing } from "./rules/plan-planned-cost-missing.js";
 import { plannedCostInvalid } from "./rules/planned-cost-invalid.js";
 import { producesBarePath } from "./rules/produces-bare-path.js";
 import { producesMissing } from "./rules/produces-missing.js";
+import { statusImpossible } from "./rules/status-impossible.js";
 import { verdictOnNonClose } from "./rules/verdict-on-non-close.js";
 import { wuDuplicateFile } from "./rules/wu-duplicate-file.js";
 import { wuDuplicateId } from "./rules/wu-duplicate-id.js";
@@ -96,6 +97,7 @@ export const STEPS = {
     producesMissing,
     producesBarePath,
     wuKeyInvalid,
+    statusImpossible,
   ],
   closing: [closingShape, closingShapeLegacy],
   graphWide: [wuDuplicateId, wuDuplicateFile, depCycle],

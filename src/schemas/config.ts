@@ -100,6 +100,12 @@ export const CONFIG_SCHEMA = {
         },
       },
     },
+    hooks: {
+      default: [],
+      "x-type": "list of hooks",
+      description:
+        "Commands and webhooks told about events: name, on, run or webhook, format, secret_env, timeout_seconds, preset.",
+    },
   },
 } as const;
 

@@ -28,6 +28,7 @@ export const DOCTOR_OUTPUT_SCHEMA = {
               "wiring",
               "verification",
               "config",
+              "hooks",
               "lock",
               "legacy",
             ],

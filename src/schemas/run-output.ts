@@ -25,6 +25,17 @@ export const RUN_OUTPUT_SCHEMA = {
     exit_code: { type: "integer" },
     error: ENVELOPE_ERROR_SCHEMA,
     ending: { type: "string" },
+    // audit.md AU-HOOK-10: present once hooks are wired into the run.
+    hooks: {
+      type: "object",
+      required: ["delivered", "failed", "queued"],
+      additionalProperties: false,
+      properties: {
+        delivered: { type: "integer", minimum: 0 },
+        failed: { type: "integer", minimum: 0 },
+        queued: { type: "integer", minimum: 0 },
+      },
+    },
     feature: {
       type: "object",
       required: ["id", "dir", "branch"],

@@ -102,6 +102,27 @@ export interface GithubConfig {
   remote: string;
 }
 
+/** One `hooks:` entry of config.yml after defaults (audit.md AU-HOOK-1). */
+export interface HookConfig {
+  /** `[a-z0-9_-]+`, unique. @default `h-` + 8 hex of the entry's SHA-256 */
+  name: string;
+  /** Event types or `*` globs; the `notify` preset gives `human_escalation`, `gate_reached`. */
+  on: string[];
+  /** A `sh -c` command that gets the event line on stdin; null for a webhook. */
+  run: string | null;
+  /** A URL, possibly holding `${NAME}` read from the environment; null for a command. */
+  webhook: string | null;
+  /** The webhook body. @default "json" */
+  format: "json" | "slack" | "discord";
+  /** The variable holding the HMAC-SHA256 key; null: unsigned. */
+  secret_env: string | null;
+  /** Per try, in (0, 600]. @default 30 */
+  timeout_seconds: number;
+  preset: "notify" | null;
+  /** The entry's line in config.yml, or null. */
+  line: number | null;
+}
+
 /** `.specfuse/config.yml`, fully defaulted (formats.md F-CFG-1). */
 export interface Config {
   /** Schema version. @default 1 */
@@ -110,6 +131,8 @@ export interface Config {
   /** Attempts per dispatch cycle, 1-10. @default 3 */
   max_attempts: number;
   github: GithubConfig;
+  /** Commands and webhooks called on events (audit.md AU-HOOK-1). @default [] */
+  hooks: HookConfig[];
 }
 
 /** One verification command (formats.md F-VER-2). */

@@ -17,6 +17,12 @@ export interface Timings {
   heartbeatMs: number;
   /** TTY status-line redraw interval. @default 250 */
   redrawMs: number;
+  /** A failed hook delivery's first retry (audit.md AU-HOOK-6). @default 2000 */
+  hookFirstRetryMs: number;
+  /** Its second and last retry. @default 8000 */
+  hookSecondRetryMs: number;
+  /** How long a command waits for hook deliveries in flight after its ending (AU-HOOK-7). @default 10000 */
+  hookDrainMs: number;
 }
 
 // Production values of the grace periods.
@@ -28,6 +34,9 @@ export const DEFAULT_TIMINGS: Timings = {
   signalRepeatMs: 3000,
   heartbeatMs: 300000,
   redrawMs: 250,
+  hookFirstRetryMs: 2000,
+  hookSecondRetryMs: 8000,
+  hookDrainMs: 10000,
 };
 
 /** Cleanup steps run on a forced exit (second signal, D-SIGNAL-4), newest first. */

@@ -42,6 +42,7 @@ const RULES: Array<{ modules: string[]; allowed: string[] }> = [
       "src/driver/run-state.ts",
       "src/driver/recover.ts",
       "src/lock/**",
+      "src/hooks/hook-files.ts",
     ],
   },
   {
@@ -50,10 +51,27 @@ const RULES: Array<{ modules: string[]; allowed: string[] }> = [
   },
   { modules: ["simple-git"], allowed: ["src/git/**"] },
   { modules: ["proper-lockfile"], allowed: ["src/lock/**"] },
+  // Network I/O (audit.md AU-HOOK-4): webhooks are posted from one module.
+  {
+    modules: [
+      "node:http",
+      "node:https",
+      "node:net",
+      "node:tls",
+      "node:dgram",
+      "http",
+      "https",
+      "net",
+      "tls",
+      "undici",
+    ],
+    allowed: ["src/hooks/post-webhook.ts"],
+  },
 ];
 
 const PURE_FOLDERS = [
   "src/agent/adapters/",
+  "src/audit/",
   "src/schemas/",
   "src/yaml/",
   "src/plan/",
@@ -118,6 +136,23 @@ const PURE_FILES = [
   "src/feature/unit-bodies.ts",
   "src/feature/new-plan.ts",
   "src/feature/render-created.ts",
+  "src/hooks/match-hooks.ts",
+  "src/hooks/delivery-id.ts",
+  "src/hooks/notify-text.ts",
+  "src/hooks/render-body.ts",
+  "src/hooks/display-hook.ts",
+  "src/hooks/hook-env.ts",
+  "src/hooks/classify-try.ts",
+  "src/hooks/outbox.ts",
+  "src/hooks/hooks-warning.ts",
+  "src/log/walk-versions.ts",
+  "src/log/validate-event.ts",
+  "src/log/check-transitions.ts",
+  "src/log/check-commits.ts",
+  "src/log/csv.ts",
+  "src/log/export-trail.ts",
+  "src/log/log-modes.ts",
+  "src/log/render-verify.ts",
 ];
 
 describe("architecture boundaries (A-IO-1, A-IO-2)", () => {
@@ -135,6 +170,15 @@ describe("architecture boundaries (A-IO-1, A-IO-2)", () => {
       expect(offenders).toStrictEqual([]);
     });
   }
+
+  it("the global fetch only in the network module (AU-HOOK-4)", () => {
+    const offenders = srcFiles.filter(
+      (f) =>
+        /(?<![.\w])fetch\(/.test(source(f)) &&
+        f !== "src/hooks/post-webhook.ts",
+    );
+    expect(offenders).toStrictEqual([]);
+  });
 
   it("process.stdout/stderr only in src/output/, process.exit only in src/cli/main.ts", () => {
     const streams = srcFiles.filter(

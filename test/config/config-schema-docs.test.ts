@@ -35,6 +35,7 @@ describe("configSchemaDocs (init.md I-CFG-1: the schema is the single source)", 
       ["github.pr", 1, false],
       ["github.issue_sync", 1, false],
       ["github.remote", 1, false],
+      ["hooks", 0, false],
     ]);
   });
 
@@ -65,6 +66,7 @@ describe("configSchemaDocs (init.md I-CFG-1: the schema is the single source)", 
       "github.pr": ["boolean", "`false`"],
       "github.issue_sync": ["boolean", "`true`"],
       "github.remote": ["string", "`origin`"],
+      hooks: ["list of hooks", "`[]`"],
     });
   });
 

@@ -55,6 +55,7 @@ describe("normalizeConfig defaults (formats.md F-CFG-1)", () => {
       },
       max_attempts: 3,
       github: { pr: false, issue_sync: true, remote: "origin" },
+      hooks: [],
     });
   });
 
@@ -74,6 +75,13 @@ describe("normalizeConfig defaults (formats.md F-CFG-1)", () => {
         pr: true
         issue_sync: false
         remote: upstream
+      hooks:
+        - name: chat
+          preset: notify
+          webhook: \${CHAT_URL}
+          format: slack
+          secret_env: HOOK_KEY
+          timeout_seconds: 5
     `;
     expect(normalizeConfig(text, FILE)).toStrictEqual({
       config: {
@@ -89,6 +97,19 @@ describe("normalizeConfig defaults (formats.md F-CFG-1)", () => {
         },
         max_attempts: 10,
         github: { pr: true, issue_sync: false, remote: "upstream" },
+        hooks: [
+          {
+            name: "chat",
+            on: ["human_escalation", "gate_reached"],
+            run: null,
+            webhook: "\${CHAT_URL}",
+            format: "slack",
+            secret_env: "HOOK_KEY",
+            timeout_seconds: 5,
+            preset: "notify",
+            line: 16,
+          },
+        ],
       },
       warnings: [],
     });

@@ -41,7 +41,7 @@ describe("specfuse doctor (cli.md §3.8)", () => {
     const r = await runCli(["doctor"], { cwd: repo.dir, env: AGENT });
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toMatch(/^ {2}ok +agent +agent-pass 0\.0\.0/m);
-    expect(r.stdout).toMatch(/all 10 checks passed/);
+    expect(r.stdout).toMatch(/all 11 checks passed/);
     expect(r.stderr).toMatch(/checking the agent: .*agent-pass --version/);
     const j = await runCli(["doctor", "--json"], { cwd: repo.dir, env: AGENT });
     const doc = JSON.parse(j.stdout) as DoctorDoc;
@@ -55,6 +55,7 @@ describe("specfuse doctor (cli.md §3.8)", () => {
       "wiring",
       "verification",
       "config",
+      "hooks",
       "lock",
       "legacy",
     ]);
@@ -122,7 +123,7 @@ describe("specfuse doctor (cli.md §3.8)", () => {
       lock: "fail",
     });
     expect(doc.checks.filter((c) => c.code === "no_specfuse_dir")).toHaveLength(
-      7,
+      8,
     );
   });
 });
