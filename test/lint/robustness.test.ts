@@ -136,7 +136,8 @@ describe("robustness (lint.md L-CONF-6): damaged folders never crash the linter"
       ),
       { numRuns: 2500 },
     );
-  });
+    // 2,500 whole-folder lints: seconds on a quiet machine, more on a loaded one.
+  }, 60_000);
 
   it("runDraftPass never fails on damaged folders (driver D-HOOK-1) (property)", () => {
     fc.assert(
@@ -164,5 +165,5 @@ describe("robustness (lint.md L-CONF-6): damaged folders never crash the linter"
       ),
       { numRuns: 1500 },
     );
-  });
+  }, 60_000);
 });
