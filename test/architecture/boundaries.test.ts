@@ -42,6 +42,10 @@ const RULES: Array<{ modules: string[]; allowed: string[] }> = [
       "src/driver/run-state.ts",
       "src/driver/recover.ts",
       "src/lock/**",
+      "src/exec/cgroup.ts",
+      "src/exec/proc-table.ts",
+      "src/exec/output-file.ts",
+      "src/exec/resolve-executable.ts",
     ],
   },
   {
