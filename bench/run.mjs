@@ -19,9 +19,26 @@ import { cliStartup } from "./scenarios/cli-startup.mjs";
 import { lint2000Cold } from "./scenarios/lint-2000-cold.mjs";
 import { lintLarge } from "./scenarios/lint-large.mjs";
 import { runLarge } from "./scenarios/run-large.mjs";
+import { agentFlood } from "./scenarios/agent-flood.mjs";
+import {
+  dryRunChain,
+  dryRunWide,
+  statusChain,
+  statusWide,
+} from "./scenarios/scale-10k.mjs";
 
 // The registry, in run order.
-export const SCENARIOS = [cliStartup, lintLarge, lint2000Cold, runLarge];
+export const SCENARIOS = [
+  cliStartup,
+  lintLarge,
+  lint2000Cold,
+  runLarge,
+  statusChain,
+  statusWide,
+  dryRunChain,
+  dryRunWide,
+  agentFlood,
+];
 
 const BASELINE = path.join(ROOT, "bench", "baseline.json");
 

@@ -50,9 +50,15 @@ export function openOutputFile(
     },
     onDrain(listener) {
       // A failing disk must not leave the sources paused: an error resumes them too (and writing stops).
-      if (stream === null || error !== null) return listener();
-      stream.once("drain", listener);
-      stream.once("error", listener);
+      const s = stream;
+      if (s === null || error !== null) return listener();
+      const done = () => {
+        s.off("drain", done);
+        s.off("error", done);
+        listener();
+      };
+      s.once("drain", done);
+      s.once("error", done);
     },
     bytes: () => written,
     close() {

@@ -8,8 +8,8 @@ import {
   type TailBuffer,
 } from "./output-buffer.js";
 
-// stdout kept in memory by default: the newest 16 MiB (the full stream goes to `outputFile` when one is given).
-export const STDOUT_WINDOW_BYTES = 16 * 1024 * 1024;
+// stdout kept in memory by default: the newest 8 MiB (the full stream goes to `outputFile` when one is given).
+export const STDOUT_WINDOW_BYTES = 8 * 1024 * 1024;
 // stderr kept in memory by default (the newest bytes).
 export const STDERR_WINDOW_BYTES = 262_144;
 // Merged output kept in memory by default without capture (the newest bytes).

@@ -61,7 +61,7 @@ export interface RunProcessOptions {
   onStderr?: (text: string) => void;
   /** Called once the child has a pid (which is also its process-group id). */
   onSpawn?: (pid: number) => void;
-  /** stdout bytes retained (the newest). @default 16 MiB */
+  /** stdout bytes retained (the newest). @default 8 MiB */
   stdoutLimitBytes?: number;
   /** stderr bytes retained (the newest). @default 262144 */
   stderrLimitBytes?: number;
