@@ -6,6 +6,7 @@ import {
   hasProcTable,
   isRunningInTable,
   listProcesses,
+  ticksSinceBoot,
 } from "./proc-table.js";
 
 // Prefix of the environment marker every contained process starts with: `SPECFUSE_RUN_TOKEN_<token>=1`.
@@ -94,7 +95,11 @@ export function createContainment(
       : parent === "auto"
         ? createCgroup(token)
         : createCgroup(token, parent);
-  return buildContainment(token, cgroup, [], platform);
+  // A process that started before the container cannot carry its marker: its environment is never read.
+  const since = hasProcTable(platform)
+    ? Math.max(0, ticksSinceBoot() - 100)
+    : 0;
+  return buildContainment(token, cgroup, [], platform, since);
 }
 
 // The container of a dead driver, from its checkpoint record, so that recovery can sweep it (D-REC-3).
@@ -103,7 +108,7 @@ export function reopenContainment(
   platform: NodeJS.Platform = process.platform,
 ): Containment {
   const cgroup = record.cgroup === null ? null : openCgroup(record.cgroup);
-  return buildContainment(record.token, cgroup, record.leaders, platform);
+  return buildContainment(record.token, cgroup, record.leaders, platform, 0);
 }
 
 const sleep = (ms: number) =>
@@ -116,6 +121,7 @@ function buildContainment(
   cgroup: Cgroup | null,
   initialLeaders: readonly number[],
   platform: NodeJS.Platform,
+  since: number,
 ): Containment {
   const leaders = new Set(initialLeaders);
   const marker = `${MARKER_PREFIX}${token}=1`;
@@ -129,7 +135,8 @@ function buildContainment(
       for (const p of listProcesses()) {
         if (p.pid === process.pid || found.has(p.pid)) continue;
         if (leaders.has(p.sid) || leaders.has(p.pgid)) found.add(p.pid);
-        else if (hasEnvironmentEntry(p.pid, marker)) found.add(p.pid);
+        else if (p.startTicks >= since && hasEnvironmentEntry(p.pid, marker))
+          found.add(p.pid);
       }
     found.delete(process.pid);
     return [...found];
@@ -144,7 +151,14 @@ function buildContainment(
     return pids.filter((pid) => send(pid, signal));
   };
 
+  // Set when a sweep left nothing running; a new process (adopt) clears it. close() then skips its sweep.
+  let isClean = false;
   const sweep = async (o: SweepOptions): Promise<SweepReport> => {
+    const report = await sweepOnce(o);
+    isClean = report.survivors.length === 0;
+    return report;
+  };
+  const sweepOnce = async (o: SweepOptions): Promise<SweepReport> => {
     const all = new Set<number>();
     let current = members();
     current.forEach((p) => all.add(p));
@@ -172,7 +186,10 @@ function buildContainment(
     token,
     env: { [`${MARKER_PREFIX}${token}`]: "1" },
     cgroupProcsFile: cgroup?.procsFile ?? null,
-    adopt: (pid) => void leaders.add(pid),
+    adopt(pid) {
+      leaders.add(pid);
+      isClean = false;
+    },
     members,
     signal: (signal) => signalAll(signal, members()),
     sweep,
@@ -183,7 +200,7 @@ function buildContainment(
       leaders: [...leaders],
     }),
     async close(o) {
-      const report = await sweep(o);
+      const report = isClean ? { found: [], survivors: [] } : await sweep(o);
       for (let i = 0; cgroup !== null && !cgroup.remove() && i < 50; i++)
         await sleep(o.pollMs ?? 20);
       return report;

@@ -10,6 +10,8 @@ export interface ProcEntry {
   sid: number;
   /** One-letter state: R, S, D, Z (zombie), X (dead), … */
   state: string;
+  /** When it started, in clock ticks since boot (field 22). */
+  startTicks: number;
 }
 
 // Parses /proc/<pid>/stat; the command name may hold spaces and parentheses, so fields start after the last `)`.
@@ -17,15 +19,23 @@ export function parseStat(pid: number, text: string): ProcEntry | null {
   const close = text.lastIndexOf(")");
   if (close < 0) return null;
   const fields = text.slice(close + 2).split(" ");
-  const [state, ppid, pgid, sid] = [
+  const [state, ppid, pgid, sid, startTicks] = [
     fields[0],
     Number(fields[1]),
     Number(fields[2]),
     Number(fields[3]),
+    Number(fields[19]),
   ];
   if (state === undefined || ![ppid, pgid, sid].every(Number.isInteger))
     return null;
-  return { pid, ppid, pgid, sid, state };
+  return {
+    pid,
+    ppid,
+    pgid,
+    sid,
+    state,
+    startTicks: Number.isInteger(startTicks) ? startTicks : 0,
+  };
 }
 
 // Whether this system has a process table to sweep (Linux /proc).
@@ -88,5 +98,20 @@ export function isRunningInTable(pid: number): boolean | null {
     return entry !== null && entry.state !== "Z" && entry.state !== "X";
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "ENOENT" ? false : null;
+  }
+}
+
+// Clock ticks per second of /proc start times (USER_HZ: 100 on every Linux architecture Node runs on).
+const TICKS_PER_SECOND = 100;
+
+// Now, in /proc start-time ticks since boot; 0 when /proc/uptime cannot be read (then every process counts as new).
+export function ticksSinceBoot(): number {
+  try {
+    const seconds = Number(readFileSync("/proc/uptime", "utf8").split(" ")[0]);
+    return Number.isFinite(seconds)
+      ? Math.floor(seconds * TICKS_PER_SECOND)
+      : 0;
+  } catch {
+    return 0;
   }
 }

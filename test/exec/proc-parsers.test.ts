@@ -5,13 +5,14 @@ import { parseStat } from "../../src/exec/proc-table.js";
 describe("/proc parsers (issue 9 containment)", () => {
   it("parseStat reads state, parent, group and session after the last `)`", () => {
     const text =
-      "4242 (node (weird) name) S 4000 4100 4200 34816 4100 4194560 1 0 0 0\n";
+      "4242 (node (weird) name) S 4000 4100 4200 34816 4100 4194560 1 0 0 0 5 3 0 0 20 0 1 0 987654 1000 20\n";
     expect(parseStat(4242, text)).toStrictEqual({
       pid: 4242,
       ppid: 4000,
       pgid: 4100,
       sid: 4200,
       state: "S",
+      startTicks: 987654,
     });
     expect(parseStat(1, "garbage")).toBeNull();
     expect(parseStat(1, "1 (x) R a b c")).toBeNull();
