@@ -11,6 +11,8 @@ import {
 import path from "node:path";
 
 // Directory names of specfuse's containers: `specfuse-<driver pid>-<token>`.
+// Parents already cleared of dead drivers' empty containers by this process (once is enough).
+const swept = new Set<string>();
 const NAME = /^specfuse-([0-9]+)-[0-9a-f]+$/;
 
 // The cgroup v2 mount point and the root it shows, from /proc/self/mountinfo text; null without cgroup2.
@@ -79,7 +81,10 @@ export function createCgroup(
   parent: string | null = ownCgroupDir(),
 ): Cgroup | null {
   if (parent === null) return null;
-  removeStaleCgroups(parent);
+  if (!swept.has(parent)) {
+    swept.add(parent);
+    removeStaleCgroups(parent);
+  }
   const dir = path.join(parent, `specfuse-${process.pid}-${token}`);
   const procsFile = path.join(dir, "cgroup.procs");
   try {
