@@ -156,6 +156,8 @@ function buildContainment(
   const sweep = async (o: SweepOptions): Promise<SweepReport> => {
     const report = await sweepOnce(o);
     isClean = report.survivors.length === 0;
+    // Nothing of theirs is left, so their ids may be reused by unrelated processes: stop matching them.
+    if (isClean) leaders.clear();
     return report;
   };
   const sweepOnce = async (o: SweepOptions): Promise<SweepReport> => {
