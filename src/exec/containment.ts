@@ -116,6 +116,63 @@ const sleep = (ms: number) =>
 // SIGKILL rounds after the grace: each catches what forked while the one before was killing.
 const KILL_ROUNDS = 20;
 
+/** What a sweep needs from its container. */
+interface SweepTarget {
+  members(): number[];
+  /** Whether any of these pids (or, without /proc, any leader's group) still runs. */
+  isAnyAlive(pids: readonly number[]): boolean;
+  signalAll(signal: NodeJS.Signals, pids: readonly number[]): number[];
+}
+
+// SIGTERM (unless already sent at `termAt`), wait out the grace, then SIGKILL in rounds until a rescan
+// finds nothing: each round catches what forked while the one before was killing.
+async function sweepOnce(
+  target: SweepTarget,
+  o: SweepOptions,
+): Promise<SweepReport> {
+  const all = new Set<number>();
+  let current = target.members();
+  current.forEach((p) => all.add(p));
+  if (current.length === 0 && !target.isAnyAlive([]))
+    return { found: [], survivors: [] };
+  let termAt = o.termAt;
+  if (termAt === undefined) {
+    target.signalAll("SIGTERM", current);
+    termAt = performance.now();
+  }
+  while (performance.now() - termAt < o.graceMs && target.isAnyAlive(current))
+    await sleep(o.pollMs ?? 20);
+  for (let round = 0; round < KILL_ROUNDS; round++) {
+    current = [...new Set([...current.filter(isRunning), ...target.members()])];
+    current.forEach((p) => all.add(p));
+    if (current.length === 0 && !target.isAnyAlive([])) break;
+    target.signalAll("SIGKILL", current);
+    await sleep(o.pollMs ?? 20);
+  }
+  return { found: [...all], survivors: target.members().filter(isRunning) };
+}
+
+// The processes of a container: its cgroup's, and (with /proc) those in a leader's session or group, or
+// started since the container with its marker in their environment.
+function membersOf(
+  cgroup: Cgroup | null,
+  leaders: ReadonlySet<number>,
+  marker: string,
+  since: number,
+  hasProc: boolean,
+): number[] {
+  const found = new Set<number>(cgroup?.members() ?? []);
+  if (hasProc)
+    for (const p of listProcesses()) {
+      if (p.pid === process.pid || found.has(p.pid)) continue;
+      if (leaders.has(p.sid) || leaders.has(p.pgid)) found.add(p.pid);
+      else if (p.startTicks >= since && hasEnvironmentEntry(p.pid, marker))
+        found.add(p.pid);
+    }
+  found.delete(process.pid);
+  return [...found];
+}
+
 function buildContainment(
   token: string,
   cgroup: Cgroup | null,
@@ -126,65 +183,29 @@ function buildContainment(
   const leaders = new Set(initialLeaders);
   const marker = `${MARKER_PREFIX}${token}=1`;
   const hasProc = hasProcTable(platform);
-  const kind: ContainmentKind =
-    cgroup !== null ? "cgroup" : hasProc ? "sweep" : "group";
-
-  const members = (): number[] => {
-    const found = new Set<number>(cgroup?.members() ?? []);
-    if (hasProc)
-      for (const p of listProcesses()) {
-        if (p.pid === process.pid || found.has(p.pid)) continue;
-        if (leaders.has(p.sid) || leaders.has(p.pgid)) found.add(p.pid);
-        else if (p.startTicks >= since && hasEnvironmentEntry(p.pid, marker))
-          found.add(p.pid);
-      }
-    found.delete(process.pid);
-    return [...found];
+  const target: SweepTarget = {
+    members: () => membersOf(cgroup, leaders, marker, since, hasProc),
+    isAnyAlive: (pids) =>
+      hasProc
+        ? pids.some(isRunning)
+        : [...leaders].some((l) => isGroupAlive(l, platform)),
+    signalAll(signal, pids) {
+      if (signal === "SIGKILL") cgroup?.kill();
+      for (const l of leaders) killProcessGroup(l, signal, platform);
+      return pids.filter((pid) => send(pid, signal));
+    },
   };
-  const isAnyAlive = (pids: readonly number[]): boolean =>
-    hasProc
-      ? pids.some(isRunning)
-      : [...leaders].some((l) => isGroupAlive(l, platform));
-  const signalAll = (signal: NodeJS.Signals, pids: readonly number[]) => {
-    if (signal === "SIGKILL") cgroup?.kill();
-    for (const l of leaders) killProcessGroup(l, signal, platform);
-    return pids.filter((pid) => send(pid, signal));
-  };
-
   // Set when a sweep left nothing running; a new process (adopt) clears it. close() then skips its sweep.
   let isClean = false;
   const sweep = async (o: SweepOptions): Promise<SweepReport> => {
-    const report = await sweepOnce(o);
+    const report = await sweepOnce(target, o);
     isClean = report.survivors.length === 0;
     // Nothing of theirs is left, so their ids may be reused by unrelated processes: stop matching them.
     if (isClean) leaders.clear();
     return report;
   };
-  const sweepOnce = async (o: SweepOptions): Promise<SweepReport> => {
-    const all = new Set<number>();
-    let current = members();
-    current.forEach((p) => all.add(p));
-    if (current.length === 0 && !isAnyAlive([]))
-      return { found: [], survivors: [] };
-    let termAt = o.termAt;
-    if (termAt === undefined) {
-      signalAll("SIGTERM", current);
-      termAt = performance.now();
-    }
-    while (performance.now() - termAt < o.graceMs && isAnyAlive(current))
-      await sleep(o.pollMs ?? 20);
-    for (let round = 0; round < KILL_ROUNDS; round++) {
-      current = [...new Set([...current.filter(isRunning), ...members()])];
-      current.forEach((p) => all.add(p));
-      if (current.length === 0 && !isAnyAlive([])) break;
-      signalAll("SIGKILL", current);
-      await sleep(o.pollMs ?? 20);
-    }
-    return { found: [...all], survivors: members().filter(isRunning) };
-  };
-
   return {
-    kind,
+    kind: cgroup !== null ? "cgroup" : hasProc ? "sweep" : "group",
     token,
     env: { [`${MARKER_PREFIX}${token}`]: "1" },
     cgroupProcsFile: cgroup?.procsFile ?? null,
@@ -192,10 +213,10 @@ function buildContainment(
       leaders.add(pid);
       isClean = false;
     },
-    members,
-    signal: (signal) => signalAll(signal, members()),
+    members: target.members,
+    signal: (signal) => target.signalAll(signal, target.members()),
     sweep,
-    killNow: () => void signalAll("SIGKILL", members()),
+    killNow: () => void target.signalAll("SIGKILL", target.members()),
     record: () => ({
       token,
       cgroup: cgroup?.dir ?? null,

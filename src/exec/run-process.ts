@@ -1,18 +1,19 @@
-import { execa, type ResultPromise } from "execa";
 import type { ProcessResult } from "../types/process-result.js";
 import type { Timings } from "../types/context.js";
 import { createContainment, type Containment } from "./containment.js";
-import { describeRun, type EndReason, type RunFacts } from "./describe-run.js";
+import { describeRun, type RunFacts } from "./describe-run.js";
 import type { ChildEnv } from "./path-env.js";
 import {
   ALL_WINDOW_BYTES,
   createProcessOutput,
   STDERR_WINDOW_BYTES,
   STDOUT_WINDOW_BYTES,
-  type ProcessOutput,
 } from "./process-output.js";
-import { resolveExecutable } from "./resolve-executable.js";
-import { createTimers, createWakeup } from "./timers.js";
+import { startChild } from "./start-child.js";
+import { superviseChild } from "./supervise.js";
+
+// Claude's terminal line, importable from here as before.
+export { isResultLine } from "./result-line.js";
 
 /** What to start. Nothing is inherited: `env` is the child's whole environment. */
 export interface ProcessSpec {
@@ -73,26 +74,6 @@ export interface RunProcessOptions {
   platform?: NodeJS.Platform;
 }
 
-const POLL_MS = 20;
-const RESULT_LINE = /"type"\s*:\s*"result"/;
-// Joins the cgroup (its procs file is $0) before the program starts, so nothing it starts can be outside it.
-const JOIN_CGROUP = '{ echo $$ > "$0"; } 2>/dev/null; exec "$@"';
-
-// Whether a stdout line is a complete stream-json result object.
-export function isResultLine(line: string): boolean {
-  if (!RESULT_LINE.test(line)) return false;
-  try {
-    const value: unknown = JSON.parse(line);
-    return (
-      typeof value === "object" &&
-      value !== null &&
-      (value as { type?: unknown }).type === "result"
-    );
-  } catch {
-    return false;
-  }
-}
-
 // Runs one process in its own group and container with limits and tree kill; never throws for process
 // failures (D-DISP-2..4). Nothing it started outlives the call, however it detached (issue 9).
 export async function runProcess(
@@ -147,251 +128,4 @@ export async function runProcess(
     platform,
   });
   return finish(facts);
-}
-
-type Child = ResultPromise<{ buffer: false }>;
-type Started = { child: Child; pid: number } | { spawnError: string };
-
-// Spawns detached (own session and group) with the container's marker; inside a cgroup through the join shell.
-async function startChild(
-  spec: ProcessSpec,
-  containment: Containment,
-): Promise<Started> {
-  let file = spec.file;
-  let args = [...spec.args];
-  const procs = containment.cgroupProcsFile;
-  if (procs !== null && spec.isVerbatim !== true) {
-    const resolved = resolveExecutable(spec.file, spec.env, spec.cwd);
-    if ("error" in resolved) return { spawnError: resolved.error };
-    file = "/bin/sh";
-    args = ["-c", JOIN_CGROUP, procs, resolved.path, ...spec.args];
-  }
-  const child = execa(file, args, {
-    cwd: spec.cwd,
-    env: { ...spec.env, ...containment.env },
-    extendEnv: false,
-    detached: true,
-    cleanup: false,
-    reject: false,
-    buffer: false,
-    forceKillAfterDelay: false,
-    windowsHide: true,
-    windowsVerbatimArguments: spec.isVerbatim === true,
-    ...(spec.stdin === null ? { stdin: "ignore" } : { input: spec.stdin }),
-    stdout: "pipe",
-    stderr: "pipe",
-  }) as Child;
-  const pid = child.pid;
-  if (pid !== undefined) return { child, pid };
-  const failure = await child.then(
-    (r) => r,
-    () => null,
-  );
-  const code = typeof failure?.code === "string" ? failure.code : "ESPAWN";
-  return { spawnError: code };
-}
-
-/** What the stream handlers report back to the supervisor. */
-interface StreamHooks {
-  onActivity(): void;
-  onLine(line: string): void;
-  onClosed(): void;
-  onStderr?: (text: string) => void;
-}
-
-// Feeds both pipes into the output windows and the file, pausing them while the file catches up.
-function watchStreams(
-  child: Child,
-  output: ProcessOutput,
-  hooks: StreamHooks,
-): void {
-  const resume = () => {
-    child.stdout.resume();
-    child.stderr.resume();
-  };
-  const pause = () => {
-    child.stdout.pause();
-    child.stderr.pause();
-    output.file?.onDrain(resume);
-  };
-  child.stdout.on("data", (chunk: Buffer) => {
-    if (!output.stdout(chunk)) pause();
-    const complete = output.lines.push(chunk);
-    if (complete.length > 0) hooks.onActivity();
-    complete.forEach(hooks.onLine);
-  });
-  child.stderr.on("data", (chunk: Buffer) => {
-    const { text, isWritable } = output.stderr(chunk);
-    if (!isWritable) pause();
-    if (chunk.length > 0) hooks.onActivity();
-    if (text !== "") hooks.onStderr?.(text);
-  });
-  for (const stream of [child.stdout, child.stderr]) {
-    let isOpen = true;
-    const closed = () => {
-      if (!isOpen) return;
-      isOpen = false;
-      if (stream === child.stdout) {
-        const last = output.lines.flush();
-        if (last !== null) hooks.onLine(last);
-      }
-      hooks.onClosed();
-    };
-    stream.once("end", closed);
-    stream.once("close", closed);
-    stream.once("error", closed);
-  }
-}
-
-type Supervised = Partial<RunFacts> & Pick<RunFacts, "reason">;
-type Exit = { code: number | null; signal: string | null };
-
-// Waits for the child's exit and both pipes, firing the limits; after a kill, escalates to SIGKILL and then
-// gives up on the pipes; finally sweeps the container so nothing the run started is left (D-DISP-4).
-async function superviseChild(
-  child: Child,
-  pid: number,
-  output: ProcessOutput,
-  containment: Containment,
-  options: RunProcessOptions & { platform: NodeJS.Platform },
-): Promise<Supervised> {
-  const clock = () => performance.now();
-  const { killGraceMs, pipeWaitMs, orphanPipeMs } = options.timings;
-  const strays = new Set<number>();
-  let reason: EndReason = "exited";
-  let limitMs = 0;
-  let isCanceled = false;
-  // When the kill sequence began: a limit or a stop (termAt), or the end of a check (settleAt).
-  // Assigned in callbacks: typed with `as` so that the loop below does not narrow them to null.
-  let termAt = null as number | null;
-  let settleAt = null as number | null;
-  let exit = null as Exit | null;
-  let openPipes = 2;
-  const wakeup = createWakeup();
-  const timers = createTimers();
-  const signalAll = (signal: NodeJS.Signals) => {
-    for (const p of containment.signal(signal)) if (p !== pid) strays.add(p);
-  };
-  const terminate = (why: EndReason, ms: number) => {
-    if (why === "canceled") isCanceled = true;
-    if (termAt !== null) return;
-    reason = why;
-    limitMs = ms;
-    termAt = clock();
-    signalAll("SIGTERM");
-    wakeup.wake();
-  };
-  const limits = armLimits(options, timers, terminate, () => exit === null);
-  const onAbort = () => terminate("canceled", 0);
-  options.signal?.addEventListener("abort", onAbort, { once: true });
-
-  watchStreams(child, output, {
-    onActivity: limits.activity,
-    onLine(line) {
-      options.onStdoutLine?.(line);
-      limits.line(line);
-    },
-    onClosed() {
-      openPipes -= 1;
-      wakeup.wake();
-    },
-    ...(options.onStderr === undefined ? {} : { onStderr: options.onStderr }),
-  });
-  child.once("exit", (code, signal) => {
-    exit = { code, signal };
-    timers.clear("wall", "inactivity", "linger");
-    if (openPipes > 0 && termAt === null) {
-      if (options.isOverAtExit === true) {
-        settleAt = clock();
-        signalAll("SIGTERM");
-      } else
-        timers.set("orphan", orphanPipeMs, () => {
-          if (openPipes > 0) terminate("orphan_pipes", orphanPipeMs);
-        });
-    }
-    wakeup.wake();
-  });
-
-  let hasKilled = false;
-  while (exit === null || openPipes > 0) {
-    const from = termAt ?? settleAt;
-    if (from !== null) {
-      const elapsed = clock() - from;
-      if (!hasKilled && elapsed >= killGraceMs) {
-        hasKilled = true;
-        signalAll("SIGKILL");
-      }
-      if (elapsed >= killGraceMs + pipeWaitMs) {
-        child.stdout.destroy();
-        child.stderr.destroy();
-        break;
-      }
-    }
-    await wakeup.wait(from === null ? 1000 : POLL_MS);
-  }
-  timers.clear();
-  options.signal?.removeEventListener("abort", onAbort);
-  const killFrom = termAt ?? settleAt;
-  const sweep = await containment.sweep({
-    graceMs: killGraceMs,
-    ...(killFrom !== null ? { termAt: killFrom } : {}),
-  });
-  for (const p of sweep.found) if (p !== pid) strays.add(p);
-  const ended = exit;
-  return {
-    reason,
-    limitMs,
-    pid,
-    exitCode: ended?.code ?? null,
-    // The process's own ending: a check that exited 0 stays a pass even if its leftovers were killed.
-    signal:
-      ended !== null
-        ? ended.signal
-        : hasKilled && termAt !== null
-          ? "SIGKILL"
-          : null,
-    canceled: isCanceled,
-    strayCount: strays.size,
-  };
-}
-
-/** The limit timers of one run, fed by its output. */
-interface Limits {
-  activity(): void;
-  line(line: string): void;
-}
-
-// Arms the wall clock and inactivity limits and the terminal-line linger kill (D-DISP-3, D-DISP-4, AG-RES-4).
-function armLimits(
-  options: RunProcessOptions,
-  timers: ReturnType<typeof createTimers>,
-  terminate: (why: EndReason, ms: number) => void,
-  isRunning: () => boolean,
-): Limits {
-  const inactivityMs = options.inactivityMs ?? 0;
-  const activity = () => {
-    if (inactivityMs > 0 && isRunning())
-      timers.set("inactivity", inactivityMs, () =>
-        terminate("inactive", inactivityMs),
-      );
-  };
-  activity();
-  const wallClockMs = options.wallClockMs ?? 0;
-  if (wallClockMs > 0)
-    timers.set("wall", wallClockMs, () => terminate("timed_out", wallClockMs));
-  const isTerminal =
-    options.isTerminalLine ??
-    (options.isResultWatched === true ? isResultLine : null);
-  const lingerMs = options.timings.resultLingerMs;
-  let hasTerminal = false;
-  return {
-    activity,
-    line(line) {
-      if (isTerminal === null || hasTerminal || !isTerminal(line)) return;
-      hasTerminal = true;
-      timers.set("linger", lingerMs, () => {
-        if (isRunning()) terminate("lingered", lingerMs);
-      });
-    },
-  };
 }
