@@ -19,6 +19,11 @@ const boundaries = [
       "src/driver/recover.ts",
       "src/lock/**",
       "src/hooks/hook-files.ts",
+      // Containment reads /proc and writes cgroupfs; run output streams to a file (issue 9).
+      "src/exec/cgroup.ts",
+      "src/exec/proc-table.ts",
+      "src/exec/output-file.ts",
+      "src/exec/resolve-executable.ts",
     ],
   },
   { names: procModules, allowed: ["src/exec/**"] },
@@ -52,22 +57,28 @@ function restrictedExcept(...allowedBoundaries) {
     );
 }
 
-// One override per glob, allowing every boundary that lists it (src/lock/** may use fs and proper-lockfile).
-const boundaryOverrides = [
-  ...new Set(boundaries.flatMap((b) => b.allowed)),
-].map((glob) => ({
-  files: [glob],
-  rules: {
-    "no-restricted-imports": [
-      "error",
-      {
-        paths: restrictedExcept(
-          ...boundaries.filter((b) => b.allowed.includes(glob)),
-        ),
-      },
-    ],
-  },
-}));
+// Whether an allowed glob covers another glob (`src/exec/**` covers `src/exec/cgroup.ts`).
+const covers = (outer, inner) =>
+  outer === inner ||
+  (outer.endsWith("/**") && inner.startsWith(outer.slice(0, -2)));
+
+// One override per glob, allowing every boundary that lists or covers it (src/lock/** may use fs and
+// proper-lockfile); single files come after folders, so their wider allowance wins.
+const boundaryOverrides = [...new Set(boundaries.flatMap((b) => b.allowed))]
+  .sort((a, b) => Number(!a.includes("**")) - Number(!b.includes("**")))
+  .map((glob) => ({
+    files: [glob],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: restrictedExcept(
+            ...boundaries.filter((b) => b.allowed.some((g) => covers(g, glob))),
+          ),
+        },
+      ],
+    },
+  }));
 
 export default tseslint.config(
   {

@@ -23,11 +23,29 @@ export function runBin(
   args,
   { cwd = ROOT, expectStatus = [0], env = {} } = {},
 ) {
+  return runMeasured(path.join(ROOT, "bin", bin), args, {
+    cwd,
+    expectStatus,
+    env,
+  });
+}
+
+/**
+ * Spawns any executable (a bin, or `node <script>`) the same way: `{ ms, rssKb, cpuMs, status, stdout }`.
+ * @param {string} file
+ * @param {string[]} args
+ * @param {{ cwd?: string, expectStatus?: number[], env?: Record<string, string> }} options
+ */
+export function runMeasured(
+  file,
+  args,
+  { cwd = ROOT, expectStatus = [0], env = {} } = {},
+) {
   const scratch = mkdtempSync(path.join(tmpdir(), "specfuse-bench-"));
   const rssFile = path.join(scratch, "rss");
   try {
     const start = performance.now();
-    const r = spawnSync(path.join(ROOT, "bin", bin), args, {
+    const r = spawnSync(file, args, {
       cwd,
       encoding: "utf8",
       maxBuffer: 256 * 1024 * 1024,
@@ -44,7 +62,7 @@ export function runBin(
     if (r.error) throw r.error;
     if (!expectStatus.includes(r.status ?? -1))
       throw new Error(
-        `${bin} ${args.join(" ")} exited ${r.status}: ${String(r.stderr).slice(0, 500)}`,
+        `${path.basename(file)} ${args.join(" ")} exited ${r.status}: ${String(r.stderr).slice(0, 500)}`,
       );
     let probe = {};
     try {

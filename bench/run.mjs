@@ -20,6 +20,13 @@ import { evidenceRecognize } from "./scenarios/evidence-recognize.mjs";
 import { lint2000Cold } from "./scenarios/lint-2000-cold.mjs";
 import { lintLarge } from "./scenarios/lint-large.mjs";
 import { runLarge } from "./scenarios/run-large.mjs";
+import { agentFlood } from "./scenarios/agent-flood.mjs";
+import {
+  dryRunChain,
+  dryRunWide,
+  statusChain,
+  statusWide,
+} from "./scenarios/scale-10k.mjs";
 
 // The registry, in run order.
 export const SCENARIOS = [
@@ -28,6 +35,11 @@ export const SCENARIOS = [
   lint2000Cold,
   runLarge,
   evidenceRecognize,
+  statusChain,
+  statusWide,
+  dryRunChain,
+  dryRunWide,
+  agentFlood,
 ];
 
 const BASELINE = path.join(ROOT, "bench", "baseline.json");

@@ -42,4 +42,6 @@ export interface Invocation {
   log: Log;
   abort: AbortController;
   cleanup: Array<() => void>;
+  /** `run --dry-run`: it writes nothing, so a signal ends it at once like a read-only command (D-DRY-1). */
+  isDryRun?: boolean;
 }

@@ -63,6 +63,7 @@ async function runArgs(inv: Invocation, args: string[]): Promise<number> {
   if (inv.command === null && token === "lint") inv.command = "lint";
   const program = buildProgram(inv.bin, VERSION, async (name, opts) => {
     inv.command = name;
+    inv.isDryRun = opts.dryRun === true;
     const ctx = buildContext(inv, opts);
     const fn = await COMMAND_LOADERS[name]();
     const result: CommandResult | void = await fn(
@@ -151,7 +152,12 @@ function installSignalHandlers(inv: Invocation): void {
     if (firstAt === 0) {
       firstAt = now;
       inv.abort.abort(signal);
-      if (inv.command !== null && GRACEFUL.has(inv.command)) return;
+      if (
+        inv.command !== null &&
+        GRACEFUL.has(inv.command) &&
+        inv.isDryRun !== true
+      )
+        return;
     } else if (
       now - firstAt <
       readTimings(process.env.SPECFUSE_TEST_TIMINGS).signalRepeatMs

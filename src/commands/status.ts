@@ -5,6 +5,7 @@ import { gatherStatus } from "../status/gather-status.js";
 import { renderStatus } from "../status/render-status.js";
 import { shownFeatures } from "../status/select-shown.js";
 import { featureGraph } from "../status/status-graph.js";
+import type { FeatureProblem } from "../operator/feature-problems.js";
 import { loadFeature } from "../operator/load-feature.js";
 import type { CommandResult } from "../types/command.js";
 import type { Context } from "../types/context.js";
@@ -50,7 +51,10 @@ export async function status(
         detail: shown.map((f) => f.name).join("\n") || undefined,
         hint: "add --feature <name>",
       });
-    ctx.out.raw(featureGraph(await loadFeature(shown[0]), options.graph));
+    const loaded = await loadFeature(shown[0]);
+    ctx.out.raw(featureGraph(loaded, options.graph));
+    // D-STAT-1: files that cannot be parsed are reported and exit 65, with the graph too.
+    if (loaded.problems.length > 0) throw problemsError(loaded.problems);
     return {};
   }
   const gathered = await gatherStatus({
@@ -75,17 +79,29 @@ export async function status(
     ...body.problems,
     ...body.features.flatMap((f) => f.problems),
   ];
-  const first = problems[0];
-  if (first !== undefined)
-    throw new SpecfuseError({
-      code: first.code,
-      message: `${problems.length} file${problems.length === 1 ? "" : "s"} could not be read or parsed; everything else is shown`,
-      file: first.file,
-      line: first.line ?? undefined,
-      detail: first.message,
-      hint: "fix the files listed; `specfuse lint` explains problems in feature folders",
-      body: body as unknown as Record<string, unknown>,
-      schema: SCHEMA,
-    });
+  if (problems.length > 0)
+    throw problemsError(problems, body as unknown as Record<string, unknown>);
   return { schema: SCHEMA, body: body as unknown as Record<string, unknown> };
+}
+
+// The exit-65 error of C-STATUS-3 for files that could not be read or parsed (the report itself was printed).
+function problemsError(
+  problems: ReadonlyArray<
+    Pick<FeatureProblem, "code" | "file" | "line" | "message">
+  >,
+  body?: Record<string, unknown>,
+): SpecfuseError {
+  const first = problems[0] as Pick<
+    FeatureProblem,
+    "code" | "file" | "line" | "message"
+  >;
+  return new SpecfuseError({
+    code: first.code,
+    message: `${problems.length} file${problems.length === 1 ? "" : "s"} could not be read or parsed; everything else is shown`,
+    file: first.file,
+    line: first.line ?? undefined,
+    detail: first.message,
+    hint: "fix the files listed; `specfuse lint` explains problems in feature folders",
+    ...(body === undefined ? {} : { body, schema: SCHEMA }),
+  });
 }

@@ -1,5 +1,6 @@
 import type { ProcessResult } from "../types/process-result.js";
 import { plainDecimal } from "../yaml/format-number.js";
+import type { ContainmentKind } from "./containment.js";
 
 /** Why a run ended: on its own, or which kill trigger fired first. */
 export type EndReason =
@@ -29,6 +30,12 @@ export interface RunFacts {
   spawnError?: string | null;
   /** The limit or grace period behind `reason`, in ms. */
   limitMs?: number;
+  /** Where the full output was written, when it was. */
+  outputFile?: string | null;
+  /** How the run was contained. */
+  containment?: ContainmentKind;
+  /** Processes the run left behind that the sweep killed. */
+  strayCount?: number;
 }
 
 const seconds = (ms: number) => `${plainDecimal(Math.round(ms) / 1000)}s`;
@@ -37,6 +44,12 @@ const SPAWN_HINTS: Record<string, string> = {
   ENOENT: "not found",
   EACCES: "permission denied (is it executable?)",
 };
+
+// `; 2 processes it left running were killed`, or nothing.
+function leftovers(count: number): string {
+  if (count === 0) return "";
+  return `; ${count} process${count === 1 ? "" : "es"} it left running ${count === 1 ? "was" : "were"} killed`;
+}
 
 function endedHow(exitCode: number | null, signal: string | null): string {
   if (signal !== null) return `killed by ${signal}`;
@@ -52,7 +65,7 @@ export function describeRun(facts: RunFacts): ProcessResult {
   const reason = facts.reason;
   const limit = seconds(facts.limitMs ?? 0);
   const messages: Record<EndReason, string> = {
-    exited: endedHow(exitCode, signal),
+    exited: `${endedHow(exitCode, signal)}${leftovers(facts.strayCount ?? 0)}`,
     spawn_error: `could not start: ${spawnError ?? "unknown error"}${spawnError !== null && SPAWN_HINTS[spawnError] !== undefined ? ` (${SPAWN_HINTS[spawnError]})` : ""}`,
     canceled:
       facts.pid === null
@@ -92,5 +105,8 @@ export function describeRun(facts: RunFacts): ProcessResult {
     hasLingered: reason === "lingered",
     hasOrphanPipes: reason === "orphan_pipes",
     droppedBytes: facts.droppedBytes,
+    outputFile: facts.outputFile ?? null,
+    containment: facts.containment ?? "group",
+    strayCount: facts.strayCount ?? 0,
   };
 }

@@ -7,21 +7,31 @@ export interface TailBuffer {
   droppedBytes(): number;
 }
 
-// Keeps the newest `limitBytes` of a byte stream (Infinity keeps all).
+// Keeps the newest `limitBytes` of a byte stream (Infinity keeps all); whole old chunks are dropped as new ones
+// arrive and only the first kept chunk is ever cut, so a flood costs no copying.
 export function createTailBuffer(limitBytes = Infinity): TailBuffer {
-  let chunks: Buffer[] = [];
+  const chunks: Buffer[] = [];
   let size = 0;
   let dropped = 0;
   return {
     push(chunk) {
+      if (chunk.length === 0) return;
       chunks.push(chunk);
       size += chunk.length;
-      if (size <= limitBytes) return;
-      const joined = Buffer.concat(chunks);
-      const cut = joined.length - limitBytes;
-      chunks = [joined.subarray(cut)];
-      dropped += cut;
-      size = limitBytes;
+      while (
+        chunks.length > 1 &&
+        size - (chunks[0] as Buffer).length >= limitBytes
+      ) {
+        const first = chunks.shift() as Buffer;
+        size -= first.length;
+        dropped += first.length;
+      }
+      if (size > limitBytes) {
+        const cut = size - limitBytes;
+        chunks[0] = (chunks[0] as Buffer).subarray(cut);
+        size -= cut;
+        dropped += cut;
+      }
     },
     text() {
       const joined = Buffer.concat(chunks);
@@ -50,31 +60,61 @@ export interface LineSplitter {
   flush(): string | null;
 }
 
-// Incremental line splitting on `\n` bytes, which never occur inside a UTF-8 sequence.
-export function createLineSplitter(): LineSplitter {
+// Longest line delivered whole: a longer one is delivered cut to this size (a flood without newlines stays bounded).
+export const MAX_LINE_BYTES = 16 * 1024 * 1024;
+
+// Incremental line splitting on `\n` bytes, which never occur inside a UTF-8 sequence; lines over maxLineBytes
+// keep their first maxLineBytes (on a character boundary) and the rest is dropped up to the newline.
+export function createLineSplitter(
+  maxLineBytes = MAX_LINE_BYTES,
+): LineSplitter {
   let pending: Buffer[] = [];
-  const decode = (parts: Buffer[]) =>
-    Buffer.concat(parts).toString("utf8").replace(/\r$/, "");
+  let pendingSize = 0;
+  const decode = (parts: Buffer[]) => {
+    const bytes = Buffer.concat(parts);
+    const text = (
+      pendingSize > maxLineBytes ? cutAtBoundary(bytes, maxLineBytes) : bytes
+    ).toString("utf8");
+    return text.replace(/\r$/, "");
+  };
+  const hold = (part: Buffer) => {
+    // Past the cap nothing more of this line is kept; one byte over marks it as cut.
+    if (pendingSize > maxLineBytes) return;
+    const room = maxLineBytes + 1 - pendingSize;
+    const kept = part.length <= room ? part : part.subarray(0, room);
+    pending.push(kept);
+    pendingSize += kept.length;
+  };
   return {
     push(chunk) {
       const lines: string[] = [];
       let from = 0;
       let nl = chunk.indexOf(0x0a, from);
       while (nl >= 0) {
-        pending.push(chunk.subarray(from, nl));
+        hold(chunk.subarray(from, nl));
         lines.push(decode(pending));
         pending = [];
+        pendingSize = 0;
         from = nl + 1;
         nl = chunk.indexOf(0x0a, from);
       }
-      if (from < chunk.length) pending.push(chunk.subarray(from));
+      if (from < chunk.length) hold(chunk.subarray(from));
       return lines;
     },
     flush() {
       if (pending.length === 0) return null;
       const line = decode(pending);
       pending = [];
+      pendingSize = 0;
       return line;
     },
   };
+}
+
+// The first maxBytes of bytes, ending on a UTF-8 character boundary.
+function cutAtBoundary(bytes: Buffer, maxBytes: number): Buffer {
+  let end = Math.min(maxBytes, bytes.length);
+  while (end > 0 && end < bytes.length && ((bytes[end] ?? 0) & 0xc0) === 0x80)
+    end -= 1;
+  return bytes.subarray(0, end);
 }

@@ -74,6 +74,8 @@ export type PlanState =
 /** Everything the rules share about one folder, computed once (lint.md L-EVAL-1). */
 export interface LintFacts {
   dir: string;
+  /** The folder's own name (the last segment of its absolute path), or null when it has none. */
+  folderName: string | null;
   planFile: string;
   plan: FileRead;
   planDoc: PlanDoc | null;
@@ -188,6 +190,11 @@ export function buildFacts(snapshot: FeatureSnapshot): LintFacts {
   const planData = fm?.data ?? {};
   return {
     dir: snapshot.dir,
+    folderName:
+      snapshot.absDir
+        .split(/[\\/]/)
+        .filter((s) => s !== "")
+        .pop() ?? null,
     planFile: joinDisplay(snapshot.dir, "PLAN.md"),
     plan: snapshot.plan,
     planDoc,

@@ -35,6 +35,13 @@ function row<C extends string>(
 // Every rule of lint.md §4 and §5, in evaluation order.
 export const RULE_TABLE = [
   row(
+    "feature-dir-name",
+    "error",
+    "new",
+    "folder",
+    "The feature folder's name has characters other than letters, digits, `.`, `_` and `-`.",
+  ),
+  row(
     "plan-missing",
     "error",
     "L01",

@@ -24,6 +24,7 @@ import { draftSectionEmpty } from "./rules/draft-section-empty.js";
 import { draftSectionMissing } from "./rules/draft-section-missing.js";
 import { draftType } from "./rules/draft-type.js";
 import { driverWiringUndeclared } from "./rules/driver-wiring-undeclared.js";
+import { featureDirName } from "./rules/feature-dir-name.js";
 import { gateBudgetType } from "./rules/gate-budget-type.js";
 import { gateDuplicate } from "./rules/gate-duplicate.js";
 import { gateFileMissing } from "./rules/gate-file-missing.js";
@@ -59,7 +60,7 @@ import { yamlInvalid } from "./rules/yaml-invalid.js";
 
 // The order of lint.md L-EVAL-1; within a step, rules run in this order and a stop or skip ends the step.
 export const STEPS = {
-  plan: [planMissing, yamlInvalid, planKeys],
+  plan: [featureDirName, planMissing, yamlInvalid, planKeys],
   graph: [yamlInvalid, graphMissing, graphShape],
   gate: [
     graphShape,

@@ -4,6 +4,7 @@ import {
   readFeature,
   type FeatureSnapshot,
 } from "../workspace/read-feature.js";
+import { yieldToEvents } from "../workspace/yield-to-events.js";
 import { featureProblems, type FeatureProblem } from "./feature-problems.js";
 
 /** One feature as the operator commands read it: files, typed model and what could not be parsed. */
@@ -21,6 +22,8 @@ export async function loadFeature(
 ): Promise<LoadedFeature> {
   const snapshot = await readFeature(summary.absDir, summary.dir);
   const model = loadFeatureModel(snapshot, summary.name);
+  // Between the two long synchronous steps: a signal waiting here is handled (issue 9).
+  await yieldToEvents();
   return {
     summary,
     snapshot,

@@ -32,6 +32,15 @@ export function targetUnit(f: LoadedFeature, ref: string): TargetUnit {
       code: "wu_not_found",
       message: `no unit "${ref}" in ${model.featureId}`,
     });
+  // A file that exists but cannot be read (permissions, not UTF-8, a directory) says so; only a missing one "does not exist".
+  const bad = f.problems.find((p) => p.file === unit.path);
+  if (bad !== undefined)
+    throw problemError(
+      bad,
+      bad.line === null
+        ? `make ${unit.path} a readable UTF-8 file (check its permissions), or fix ${id}'s file in PLAN.md's task graph`
+        : undefined,
+    );
   if (!unit.exists)
     throw new SpecfuseError({
       code: "wu_file_missing",
@@ -39,7 +48,5 @@ export function targetUnit(f: LoadedFeature, ref: string): TargetUnit {
       file: unit.path,
       hint: `restore the file, or fix ${id}'s file in PLAN.md's task graph`,
     });
-  const bad = f.problems.find((p) => p.file === unit.path);
-  if (bad !== undefined) throw problemError(bad);
   return { unit, gate };
 }

@@ -27,6 +27,12 @@ export interface ProcessResult {
   hasLingered: boolean;
   /** The child exited while descendants held its pipes, and the group was killed (D-DISP-4). */
   hasOrphanPipes: boolean;
-  /** Bytes dropped from the front of stderr (or of `all`) to respect the retention cap. */
+  /** Bytes dropped from the front of stderr (or of `all`) to respect the retention cap; for a captured run, the bytes EV-CAP-1 elided. */
   droppedBytes: number;
+  /** The file holding the full output (RunProcessOptions.outputFile), or null. Optional for results built elsewhere. */
+  outputFile?: string | null;
+  /** How the run was contained: a cgroup, a /proc sweep, or only its process group. */
+  containment?: "cgroup" | "sweep" | "group";
+  /** Processes the run left behind (detached or not) that were killed when it ended. */
+  strayCount?: number;
 }

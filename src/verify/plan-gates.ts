@@ -1,6 +1,7 @@
 import { typeDefaults } from "../plan/vocabulary.js";
 import type { Verification } from "../types/config.js";
 import { configurationErrorEvidence } from "./evidence.js";
+import { substituteFeatureDir } from "./substitute-placeholders.js";
 
 /** One gate to run, with `{feature_dir}` already substituted. */
 export interface PlannedGate {
@@ -22,20 +23,14 @@ export type GatePlan =
       evidence: string;
     };
 
-// Replaces every `{feature_dir}` with the repo-relative feature folder (formats.md F-VER-3).
-export function substituteFeatureDir(
-  command: string,
-  featureDir: string,
-): string {
-  return command.replaceAll("{feature_dir}", featureDir.replace(/\/+$/, ""));
-}
-
-// The type's set, then each extra set in order, skipping the type's own set and names already present (D-VER-2, D-VER-3). Pure.
+// The type's set, then each extra set in order, skipping the type's own set and names already present
+// (D-VER-2, D-VER-3); `{feature_dir}` quoted for the platform's shell where needed. Pure.
 export function planGates(
   verification: Verification,
   unitType: string,
   extraGates: readonly string[],
   featureDir: string,
+  platform: NodeJS.Platform = "linux",
 ): GatePlan {
   const typeSet = typeDefaults(unitType).set;
   const setNames = [typeSet, ...extraGates.filter((s) => s !== typeSet)];
@@ -58,7 +53,7 @@ export function planGates(
       if (gates.some((g) => g.name === check.name)) continue;
       gates.push({
         name: check.name,
-        command: substituteFeatureDir(check.command, featureDir),
+        command: substituteFeatureDir(check.command, featureDir, platform),
         timeoutSeconds: check.timeout_seconds,
         setName,
       });

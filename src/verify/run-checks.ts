@@ -1,3 +1,5 @@
+import path from "node:path";
+import type { Containment } from "../exec/containment.js";
 import { runProcess } from "../exec/run-process.js";
 import { shellInvocation } from "../exec/shell-command.js";
 import type { Verification } from "../types/config.js";
@@ -23,6 +25,10 @@ export interface CheckRequest {
   signal?: AbortSignal;
   /** Called before each gate, for the `verifying <gate> (i/n)` phase (D-UI-2). */
   onGate?: (progress: { name: string; index: number; total: number }) => void;
+  /** The attempt's container (the agent's too), swept after each gate; absent: one per gate. */
+  containment?: Containment;
+  /** Each gate's full output is streamed to `<outputDir>/check-<i>.log` (`process.outputFile`); absent: only the EV-CAP-1 capture is kept. */
+  outputDir?: string;
 }
 
 /** One gate's result. */
@@ -51,7 +57,8 @@ export interface CheckReport {
   isInterrupted: boolean;
 }
 
-// Runs every gate in order through /bin/sh -c, with no short-circuit, each in its own group with its own limit (D-VER-2..5).
+// Runs every gate in order through /bin/sh -c, with no short-circuit, each in its own group and container with
+// its own limit (D-VER-2..5); nothing a gate starts outlives it (issue 9).
 export async function runChecks(
   request: CheckRequest,
   ctx: Pick<
@@ -64,6 +71,7 @@ export async function runChecks(
     request.unitType,
     request.extraGates,
     request.featureDir,
+    process.platform,
   );
   if (!plan.ok)
     return {
@@ -104,7 +112,16 @@ export async function runChecks(
         wallClockMs: gate.timeoutSeconds * 1000,
         signal,
         isMerged: true,
+        // EV-CAP-1: the cleaned first 256 KiB and last 768 KiB; a gate is over when its shell exits.
+        isCaptured: true,
+        isOverAtExit: true,
         monotonicMs: () => ctx.monotonicMs(),
+        ...(request.containment === undefined
+          ? {}
+          : { containment: request.containment }),
+        ...(request.outputDir === undefined
+          ? {}
+          : { outputFile: path.join(request.outputDir, `check-${i + 1}.log`) }),
       },
     );
     if (result.canceled) isInterrupted = true;

@@ -89,6 +89,7 @@ export async function runSmokeImports(
         timings: ctx.timings,
         wallClockMs: timeoutMs,
         signal,
+        isOverAtExit: true,
         monotonicMs: () => ctx.monotonicMs(),
       },
     );

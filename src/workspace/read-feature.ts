@@ -4,6 +4,7 @@ import { parsePlan } from "../plan/parse-plan.js";
 import { gateFileName } from "../plan/plan-graph.js";
 import { joinDisplay } from "./paths.js";
 import { readTextSync } from "./read-text.js";
+import { createYielder, yieldToEvents } from "./yield-to-events.js";
 import type { FeatureSnapshot, FileRead } from "../types/feature-snapshot.js";
 
 // The snapshot type lives in src/types so pure code can name it without importing this module.
@@ -22,13 +23,15 @@ export function resolveGraphFile(
   };
 }
 
-// Reads PLAN.md and every gate and unit file it names (synchronously: see readTextSync).
+// Reads PLAN.md and every gate and unit file it names (synchronously: see readTextSync), letting signals
+// in between files so that a huge feature never makes a command deaf to SIGINT.
 export async function readFeature(
   absDir: string,
   displayDir: string,
 ): Promise<FeatureSnapshot> {
   const plan = readTextSync(path.join(absDir, "PLAN.md"));
   const planDoc = plan.kind === "file" ? parsePlan(plan.text) : null;
+  await yieldToEvents();
   const files = new Map<string, FileRead>();
   const wanted = new Map<string, string>();
   for (const g of planDoc?.graph?.gates ?? []) {
@@ -53,6 +56,10 @@ export async function readFeature(
       }
     }
   }
-  for (const [display, abs] of wanted) files.set(display, readTextSync(abs));
+  const tick = createYielder();
+  for (const [display, abs] of wanted) {
+    files.set(display, readTextSync(abs));
+    await tick();
+  }
   return { dir: displayDir, absDir, plan, planDoc, files };
 }

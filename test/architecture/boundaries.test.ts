@@ -43,6 +43,10 @@ const RULES: Array<{ modules: string[]; allowed: string[] }> = [
       "src/driver/recover.ts",
       "src/lock/**",
       "src/hooks/hook-files.ts",
+      "src/exec/cgroup.ts",
+      "src/exec/proc-table.ts",
+      "src/exec/output-file.ts",
+      "src/exec/resolve-executable.ts",
     ],
   },
   {

@@ -155,4 +155,22 @@ describe("specfuse status (cli.md §3.4, driver §32 D-STAT-1)", () => {
     expect(none.exitCode).toBe(65);
     expect(none.stderr).toMatch(/error\[no_specfuse_dir\]/);
   });
+
+  it("D-STAT-1 --graph still prints the graph, but exits 65 naming a unit file with duplicate keys (issue 9)", async () => {
+    const repo = operatorRepo(gates);
+    const file = path.join(repo.dir, DIR, "WU-T03.md");
+    writeFileSync(
+      file,
+      "---\nid: FEAT-2026-0042/T03\ntype: implementation\nstatus: pending\nstatus: done\n---\n# T03\n",
+    );
+    const r = await runCli(
+      ["status", "--graph", "mermaid", "--feature", FEATURE_ID],
+      { cwd: repo.dir },
+    );
+    expect(r.exitCode).toBe(65);
+    expect(r.stdout).toMatch(/^flowchart TD/);
+    expect(r.stderr).toMatch(/error\[yaml_error\]/);
+    expect(r.stderr).toContain(`${DIR}/WU-T03.md`);
+    expect(r.stderr).toMatch(/duplicate|unique/i);
+  });
 });

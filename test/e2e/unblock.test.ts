@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { compileSchema } from "../../src/schemas/ajv.js";
@@ -152,5 +152,52 @@ describe("specfuse unblock (cli.md §3.6, driver D-UNB-1)", () => {
       cwd: repo.dir,
     });
     expect(dry.exitCode).toBe(0);
+  });
+});
+
+describe("unblock on a unit file that exists but cannot be read (issue 9)", () => {
+  it.each<[string, (file: string) => void, RegExp]>([
+    [
+      "invalid UTF-8",
+      (file) =>
+        writeFileSync(
+          file,
+          Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0xfe, 0x0a]),
+        ),
+      /WU-T02\.md: cannot be read: not valid UTF-8 text/,
+    ],
+    [
+      "a directory",
+      (file) => {
+        rmSync(file);
+        mkdirSync(file);
+      },
+      /WU-T02\.md: not a regular file/,
+    ],
+  ])(
+    "%s: says what is wrong, never that it does not exist (exit 65)",
+    async (_name, damage, said) => {
+      const repo = operatorRepo(gates);
+      damage(path.join(repo.dir, DIR, "WU-T02.md"));
+      const r = await runCli(["unblock", "T02", "--reason", "fixed"], {
+        cwd: repo.dir,
+      });
+      expect(r.exitCode).toBe(65);
+      expect(r.stderr).toMatch(said);
+      expect(r.stderr).not.toContain("does not exist");
+      expect(r.stderr).toMatch(/readable UTF-8 file/);
+    },
+  );
+
+  it("a missing unit file still says it does not exist (wu_file_missing)", async () => {
+    const repo = operatorRepo(gates);
+    rmSync(path.join(repo.dir, DIR, "WU-T02.md"));
+    const r = await runCli(["unblock", "T02", "--reason", "fixed"], {
+      cwd: repo.dir,
+    });
+    expect(r.exitCode).toBe(65);
+    expect(r.stderr).toMatch(
+      /error\[wu_file_missing\].*WU-T02\.md does not exist/,
+    );
   });
 });

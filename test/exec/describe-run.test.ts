@@ -126,6 +126,20 @@ describe("describeRun (architecture §4.5: one shape for success and failure)", 
       "hasLingered",
       "hasOrphanPipes",
       "droppedBytes",
+      "outputFile",
+      "containment",
+      "strayCount",
     ]);
+  });
+
+  it("names the leftovers a run's end killed, without failing an exit 0 (issue 9)", () => {
+    const one = describeRun(facts({ strayCount: 1 }));
+    expect(one.failed).toBe(false);
+    expect(one.shortMessage).toBe(
+      "exited with code 0; 1 process it left running was killed",
+    );
+    expect(describeRun(facts({ strayCount: 3 })).shortMessage).toBe(
+      "exited with code 0; 3 processes it left running were killed",
+    );
   });
 });

@@ -93,3 +93,19 @@ describe("createTailBuffer", () => {
     expect(decodeFromBoundary(Buffer.from("abc"))).toBe("abc");
   });
 });
+
+describe("bounds (issue 9: no unbounded buffering)", () => {
+  it("a line over the cap is delivered cut on a character boundary, and the next line is whole", () => {
+    const s = createLineSplitter(5);
+    expect(s.push(Buffer.from("abcé"))).toStrictEqual([]);
+    expect(s.push(Buffer.from("fghij".repeat(1000)))).toStrictEqual([]);
+    expect(s.push(Buffer.from("\nnext\n"))).toStrictEqual(["abcé", "next"]);
+  });
+
+  it("a tail buffer drops whole chunks and cuts only the oldest kept one", () => {
+    const t = createTailBuffer(10);
+    for (let i = 0; i < 1000; i++) t.push(Buffer.from(`${i % 10}`.repeat(7)));
+    expect(t.text()).toBe("8889999999");
+    expect(t.droppedBytes()).toBe(7000 - 10);
+  });
+});

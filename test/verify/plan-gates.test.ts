@@ -1,12 +1,10 @@
+import { substituteFeatureDir } from "../../src/verify/substitute-placeholders.js";
 import { describe, expect, it } from "vitest";
 import type {
   Verification,
   VerificationCheck,
 } from "../../src/types/config.js";
-import {
-  planGates,
-  substituteFeatureDir,
-} from "../../src/verify/plan-gates.js";
+import { planGates } from "../../src/verify/plan-gates.js";
 
 const check = (
   name: string,
