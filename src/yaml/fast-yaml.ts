@@ -52,19 +52,44 @@ export function resolvePlain(text: string): unknown {
   return text;
 }
 
-// Conservative plain scalars: no YAML indicator can start or hide inside them.
-const PLAIN =
-  /^(?:[\p{L}\p{N}_./~(+$]|-[0-9.])(?:[\p{L}\p{N}_./~()+=;<>^$ -]|[^\x00-\x7F\p{C}\p{Z}])*$/u;
-const PLAIN_IN_FLOW =
-  /^(?:[\p{L}\p{N}_./~(+$]|-[0-9.])(?:[\p{L}\p{N}_./~()+=;<>^$ -]|[^\x00-\x7F\p{C}\p{Z}])*$/u;
-const QUOTED_INNER = /^(?:[\x20-\x7E]|[^\x00-\x7F\p{C}\p{Z}])*$/u;
+// Conservative plain scalars: no YAML indicator can start or hide inside them. The two classes of the
+// repeated group are disjoint (the second leaves out \p{L}\p{N}), so a failing match cannot backtrack
+// exponentially over a run of non-ASCII letters.
+/** The Unicode test of a plain scalar. */
+export const PLAIN_SOURCE =
+  "^(?:[\\p{L}\\p{N}_./~(+$]|-[0-9.])(?:[\\p{L}\\p{N}_./~()+=;<>^$ -]|[^\\x00-\\x7F\\p{C}\\p{Z}\\p{L}\\p{N}])*$";
+/** The Unicode test of a quoted scalar's inside. */
+export const QUOTED_INNER_SOURCE =
+  "^(?:[\\x20-\\x7E]|[^\\x00-\\x7F\\p{C}\\p{Z}])*$";
+// The same two tests for text that is all ASCII, where each \p{…} class means its ASCII part: compiling the
+// Unicode classes costs V8 several milliseconds, so they are compiled only when a non-ASCII value shows up.
+const PLAIN_ASCII =
+  /^(?:[A-Za-z0-9_./~(+$]|-[0-9.])[A-Za-z0-9_./~()+=;<>^$ -]*$/;
+const QUOTED_INNER_ASCII = /^[\x20-\x7E]*$/;
+const ASCII = /^[\x00-\x7F]*$/;
+let plainUnicode: RegExp | null = null;
+let quotedInnerUnicode: RegExp | null = null;
+
+/** Whether text is a plain scalar the fast path reads (the Unicode test, answered in ASCII when it can be). */
+export function isPlain(text: string): boolean {
+  if (ASCII.test(text)) return PLAIN_ASCII.test(text);
+  plainUnicode ??= new RegExp(PLAIN_SOURCE, "u");
+  return plainUnicode.test(text);
+}
+
+/** Whether text may sit between the quotes of a simple quoted scalar (same split as isPlain). */
+export function isQuotedInner(text: string): boolean {
+  if (ASCII.test(text)) return QUOTED_INNER_ASCII.test(text);
+  quotedInnerUnicode ??= new RegExp(QUOTED_INNER_SOURCE, "u");
+  return quotedInnerUnicode.test(text);
+}
 const KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*))?$/;
 
 function scalar(text: string): unknown {
   if (
     text.startsWith("...") ||
     text.startsWith("---") ||
-    !PLAIN.test(text) ||
+    !isPlain(text) ||
     text.endsWith(" -")
   )
     bail();
@@ -77,7 +102,7 @@ function quoted(text: string): string | null {
   const end = text.indexOf(q, 1);
   if (end !== text.length - 1) bail();
   const inner = text.slice(1, -1);
-  if (!QUOTED_INNER.test(inner) || (q === '"' && inner.includes("\\"))) bail();
+  if (!isQuotedInner(inner) || (q === '"' && inner.includes("\\"))) bail();
   return inner;
 }
 
@@ -89,7 +114,7 @@ function flow(text: string): unknown[] {
     const item = part.trim();
     if (
       item === "" ||
-      !PLAIN_IN_FLOW.test(item) ||
+      !isPlain(item) ||
       item.startsWith("...") ||
       item.startsWith("---")
     )
