@@ -3,17 +3,31 @@
 // per pattern (it closes \p{L} over case folding), so each core is compiled alone, with the same flags and
 // so the same case rules, and the two boundaries are checked by hand at each match (isWordChar). Every core
 // has one possible match length at a given start, so "first match whose boundaries hold" is the pattern's
-// first match.
+// first match. Text that is all ASCII (nearly every plan) is searched with ASCII twins of the cores (`i`
+// without `u`, \p{Nd} as [0-9]), which match exactly the same there and need no Unicode tables.
 const DIGITS = "\\p{Nd}+";
+const ASCII_DIGITS = "[0-9]+";
+const ASCII = /^[\x00-\x7F]*$/;
 
-/** One phrase pattern: its core under `iu`, and whether it has an opening boundary. */
+/** One phrase pattern: its core (compiled on first use, per text kind), and whether it has an opening boundary. */
 interface Phrase {
-  core: RegExp;
+  source: string;
   isOpen: boolean;
+  unicode: RegExp | null;
+  ascii: RegExp | null;
 }
 
 function phrase(source: string, isOpen = true): Phrase {
-  return { core: new RegExp(source, "giu"), isOpen };
+  return { source, isOpen, unicode: null, ascii: null };
+}
+
+function asciiSource(source: string): string {
+  return source.split(DIGITS).join(ASCII_DIGITS);
+}
+
+function coreOf(p: Phrase, isAscii: boolean): RegExp {
+  if (isAscii) return (p.ascii ??= new RegExp(asciiSource(p.source), "gi"));
+  return (p.unicode ??= new RegExp(p.source, "giu"));
 }
 
 // The oracle patterns of L-DEF-4, in order; searched in the acceptance-criteria slice.
@@ -52,12 +66,33 @@ const WIRING_PHRASES: readonly Phrase[] = WIRING_KEYWORDS.map((kw) =>
   phrase(kw.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")),
 );
 
-// One scan for "any core at all" before the per-pattern scans, so most texts compile nothing else.
-function anyOf(phrases: readonly Phrase[]): RegExp {
-  return new RegExp(phrases.map((p) => `(?:${p.core.source})`).join("|"), "iu");
+/** A pattern list with its "any core at all" scan, which runs before the per-pattern scans. */
+interface PhraseSet {
+  phrases: readonly Phrase[];
+  unicode: RegExp | null;
+  ascii: RegExp | null;
 }
-const ANY_ORACLE = anyOf(ORACLE_PHRASES);
-const ANY_WIRING = anyOf(WIRING_PHRASES);
+
+const ORACLE: PhraseSet = {
+  phrases: ORACLE_PHRASES,
+  unicode: null,
+  ascii: null,
+};
+const WIRING: PhraseSet = {
+  phrases: WIRING_PHRASES,
+  unicode: null,
+  ascii: null,
+};
+
+function anyOf(set: PhraseSet, isAscii: boolean): RegExp {
+  const join = (f: (s: string) => string) =>
+    set.phrases.map((p) => `(?:${f(p.source)})`).join("|");
+  if (isAscii) return (set.ascii ??= new RegExp(join(asciiSource), "i"));
+  return (set.unicode ??= new RegExp(
+    join((x) => x),
+    "iu",
+  ));
+}
 
 // [\p{L}\p{N}_] as `iu` reads it: the same set plus U+0345, which case-folds to ι (checked over all of Unicode).
 let wordClass: RegExp | null = null;
@@ -86,8 +121,8 @@ function codePointBefore(text: string, i: number): number | undefined {
   return low;
 }
 
-function firstHit(p: Phrase, text: string): string | null {
-  const re = p.core;
+function firstHit(p: Phrase, text: string, isAscii: boolean): string | null {
+  const re = coreOf(p, isAscii);
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const start = m.index;
@@ -99,11 +134,13 @@ function firstHit(p: Phrase, text: string): string | null {
   return null;
 }
 
-function hits(phrases: readonly Phrase[], any: RegExp, text: string): string[] {
-  if (text === "" || !any.test(text)) return [];
+function hits(set: PhraseSet, text: string): string[] {
+  if (text === "") return [];
+  const isAscii = ASCII.test(text);
+  if (!anyOf(set, isAscii).test(text)) return [];
   const found: string[] = [];
-  for (const p of phrases) {
-    const hit = firstHit(p, text);
+  for (const p of set.phrases) {
+    const hit = firstHit(p, text, isAscii);
     if (hit !== null) found.push(hit);
   }
   return found;
@@ -111,10 +148,10 @@ function hits(phrases: readonly Phrase[], any: RegExp, text: string): string[] {
 
 // The oracle hits of a text, in pattern order, each in its original case.
 export function oracleHits(text: string): string[] {
-  return hits(ORACLE_PHRASES, ANY_ORACLE, text);
+  return hits(ORACLE, text);
 }
 
 // The wiring hits of a text, in keyword order, each in its original case.
 export function wiringHits(text: string): string[] {
-  return hits(WIRING_PHRASES, ANY_WIRING, text);
+  return hits(WIRING, text);
 }

@@ -57,6 +57,10 @@ const PIECES = [
   "x",
   "_",
   "7",
+  "0",
+  "9",
+  "run ",
+  " times",
   "٣",
   " ",
   "-",
@@ -83,6 +87,37 @@ describe("phrase patterns (lint.md L-DEF-4)", () => {
         },
       ),
       { numRuns: 2000 },
+    );
+  });
+
+  it("L-DEF-4 matches digit phrases with any digits and in any case, ASCII text or not (property)", () => {
+    const digits = fc.string({
+      unit: fc.constantFrom("0", "1", "5", "9", "٣", "𝟎"),
+      minLength: 1,
+      maxLength: 3,
+    });
+    const template = fc.constantFrom(
+      (d: string) => `run ${d} times`,
+      (d: string) => `${d} consecutive runs`,
+      (d: string) => `repeat\t${d}  times`,
+    );
+    fc.assert(
+      fc.property(
+        template,
+        digits,
+        fc.array(fc.boolean(), { minLength: 30, maxLength: 30 }),
+        fc.constantFrom("", " ", "x", "é", "-"),
+        (make, d, upper, around) => {
+          const text = [...make(d)]
+            .map((c, i) => (upper[i % 30] === true ? c.toUpperCase() : c))
+            .join("");
+          const padded = `${around}${text}${around}`;
+          expect(oracleHits(padded)).toStrictEqual(
+            specHits(SPEC_ORACLE, padded),
+          );
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 
