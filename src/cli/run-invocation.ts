@@ -4,19 +4,26 @@ import { buildProgram, COMMAND_LOADERS, type BinName } from "./program.js";
 import { SpecfuseError } from "../errors/specfuse-error.js";
 import { exitCodeFor } from "../errors/codes.js";
 import { createLog } from "../output/log.js";
-import { processSinks } from "../output/streams.js";
+import type { TextSink } from "../output/streams.js";
 import type { CommandResult } from "../types/command.js";
-import { buildContext, readTimings, VERSION } from "./build-context.js";
+import { buildContext, readTimings } from "./build-context.js";
+import { VERSION } from "./version.js";
 import { handleFailure } from "./handle-failure.js";
 import { ENVELOPED, GRACEFUL, type Invocation } from "./invocation.js";
 
-// The single entry point of every bin; the only place that exits (architecture.md §4.3).
-export async function main(
-  argv: string[],
-  options: { bin?: BinName } = {},
-): Promise<void> {
-  const bin = options.bin ?? "specfuse";
-  const { stdout, stderr } = processSinks();
+/** What cli/main.ts hands over: the bin, its argv, the process streams and the one exit. */
+export interface InvocationStart {
+  bin: BinName;
+  argv: string[];
+  stdout: TextSink;
+  stderr: TextSink;
+  /** Flushes both streams and ends the process: the one exit, which lives in cli/main.ts (architecture.md §4.3). */
+  exit: (code: number) => Promise<never>;
+}
+
+// Runs one invocation (everything but `--version`, which cli/main.ts answers alone) and returns its exit code.
+export async function runInvocation(start: InvocationStart): Promise<number> {
+  const { bin, argv, stdout, stderr } = start;
   const inv: Invocation = {
     bin,
     command:
@@ -34,22 +41,15 @@ export async function main(
     cleanup: [],
   };
   const args = bin === "specfuse" ? argv : argv.slice(1);
-  installSignalHandlers(inv);
+  installSignalHandlers(inv, start.exit);
   process.on("unhandledRejection", (reason) => {
-    void finish(inv, handleFailure(inv, reason));
+    void start.exit(handleFailure(inv, reason));
   });
-  let code: number;
   try {
-    code = await runArgs(inv, args);
+    return await runArgs(inv, args);
   } catch (error) {
-    code = handleFailure(inv, error);
+    return handleFailure(inv, error);
   }
-  await finish(inv, code);
-}
-
-async function finish(inv: Invocation, code: number): Promise<never> {
-  await Promise.all([inv.stdout.flush(), inv.stderr.flush()]);
-  process.exit(code);
 }
 
 async function runArgs(inv: Invocation, args: string[]): Promise<number> {
@@ -144,7 +144,10 @@ function commandOptions(
   return rest;
 }
 
-function installSignalHandlers(inv: Invocation): void {
+function installSignalHandlers(
+  inv: Invocation,
+  exit: (code: number) => Promise<never>,
+): void {
   let firstAt = 0;
   const onSignal = (signal: NodeJS.Signals) => {
     const now = performance.now();
@@ -165,7 +168,7 @@ function installSignalHandlers(inv: Invocation): void {
         // a forced exit must not be stopped by a failing cleanup step
       }
     }
-    void finish(inv, EXIT.interrupted);
+    void exit(EXIT.interrupted);
   };
   for (const s of ["SIGINT", "SIGTERM", "SIGHUP"] as const)
     process.on(s, onSignal);
