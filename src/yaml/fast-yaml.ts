@@ -34,11 +34,26 @@ const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 // Plain scalars that start with a letter other than those of null/true/false can only be strings.
 const ALWAYS_STRING = /^[A-EG-MO-SU-Za-eg-mo-su-z_/($]/;
 
-// Resolves a plain scalar exactly as the `yaml` package's core schema does.
+// Whether a plain scalar could be null or a boolean: those spellings are at most 5 characters long.
+function isNullOrBoolSpelling(text: string): boolean {
+  return text.length <= 5 && (NULL.test(text) || BOOL.test(text));
+}
+
+// Whether a plain scalar could be a number: every numeric pattern starts with a digit, a sign or a dot.
+function isNumberStart(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e;
+}
+
+// Resolves a plain scalar exactly as the `yaml` package's core schema does. The length and first-character
+// checks only skip patterns that cannot match, so ids like FEAT-… cost no regex beyond the first.
 export function resolvePlain(text: string): unknown {
   if (ALWAYS_STRING.test(text)) return text;
-  if (NULL.test(text)) return null;
-  if (BOOL.test(text)) return text[0] === "t" || text[0] === "T";
+  if (text.length <= 5) {
+    if (NULL.test(text)) return null;
+    if (BOOL.test(text)) return text[0] === "t" || text[0] === "T";
+  }
+  if (!isNumberStart(text)) return text;
   if (INT_OCT.test(text)) return parseInt(text.substring(2), 8);
   if (INT.test(text)) return parseInt(text, 10);
   if (INT_HEX.test(text)) return parseInt(text.substring(2), 16);
@@ -72,14 +87,16 @@ let quotedInnerUnicode: RegExp | null = null;
 
 /** Whether text is a plain scalar the fast path reads (the Unicode test, answered in ASCII when it can be). */
 export function isPlain(text: string): boolean {
-  if (ASCII.test(text)) return PLAIN_ASCII.test(text);
+  if (PLAIN_ASCII.test(text)) return true;
+  if (ASCII.test(text)) return false;
   plainUnicode ??= new RegExp(PLAIN_SOURCE, "u");
   return plainUnicode.test(text);
 }
 
 /** Whether text may sit between the quotes of a simple quoted scalar (same split as isPlain). */
 export function isQuotedInner(text: string): boolean {
-  if (ASCII.test(text)) return QUOTED_INNER_ASCII.test(text);
+  if (QUOTED_INNER_ASCII.test(text)) return true;
+  if (ASCII.test(text)) return false;
   quotedInnerUnicode ??= new RegExp(QUOTED_INNER_SOURCE, "u");
   return quotedInnerUnicode.test(text);
 }
@@ -180,8 +197,7 @@ class Reader {
         keys.has(key) ||
         key === "__proto__" ||
         key.length > 1000 ||
-        NULL.test(key) ||
-        BOOL.test(key)
+        isNullOrBoolSpelling(key)
       )
         bail();
       const rest = (m[2] ?? "").trim();

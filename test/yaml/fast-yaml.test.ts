@@ -347,6 +347,26 @@ describe("fast YAML path (formats.md F-YAML-1; must equal the yaml package)", ()
     expect(resolvePlain(".nan")).toBeNaN();
   });
 
+  it("resolves any plain scalar like the yaml package's core schema (property)", () => {
+    const ch = fc.constantFrom(
+      ..."0123456789+-.eExXoOaAfFnNlLtTuUrRsS_~ ".split(""),
+      "inf",
+      "nan",
+      "null",
+      "true",
+      "FALSE",
+    );
+    fc.assert(
+      fc.property(fc.array(ch, { minLength: 1, maxLength: 7 }), (parts) => {
+        const text = parts.join("").trim();
+        const reference = parseDocument(text, OPTIONS).toJS() as unknown;
+        if (typeof reference === "object" && reference !== null) return;
+        expect(Object.is(resolvePlain(text), reference), text).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it("reads typical frontmatter and graphs, with key and item lines", () => {
     const text = [
       "id: FEAT-2026-0001/T01",
