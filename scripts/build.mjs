@@ -64,7 +64,13 @@ export function bundleOptions() {
     format: "esm",
     platform: "node",
     target: TARGET,
-    define: { "import.meta.url": META_URL },
+    // A CommonJS chunk has no import.meta: these become the chunk's own file (every chunk is one folder
+    // below dist/, see checkDepth); any other import.meta use fails step 2.
+    define: {
+      "import.meta.url": META_URL,
+      "import.meta.dirname": "__dirname",
+      "import.meta.filename": "__filename",
+    },
     legalComments: "eof",
     metafile: true,
     write: false,
@@ -82,6 +88,7 @@ async function toCommonJs(code) {
     supported: { "dynamic-import": false },
     legalComments: "eof",
     logLevel: "warning",
+    logOverride: { "empty-import-meta": "error" },
   });
   return out.code.includes(META_URL)
     ? `${META_URL_BANNER}\n${out.code}`
