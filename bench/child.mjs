@@ -1,25 +1,39 @@
-// Runs a built bin as a cold child process and reports its wall time and its own peak RSS.
+// Runs a built bin (or node itself) as a cold child process and reports its wall time, its own peak RSS and
+// its own CPU time (user + system, all threads), read by a CommonJS preload at exit.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 
 export const ROOT = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
   "..",
 );
-const PROBE = pathToFileURL(path.join(ROOT, "bench", "probe-rss.mjs")).href;
+// A CommonJS preload: it adds the same small cost to every measured process, `node -e 0` included, and
+// starts no ESM loader of its own.
+const PROBE = path.join(ROOT, "bench", "probe-rss.cjs");
 
 /**
  * Spawns `bin/<bin> ...args` and returns `{ ms, rssKb, cpuMs, status, stdout }`.
  * @param {string} bin
  * @param {string[]} args
+ * @param {{ cwd?: string, expectStatus?: number[], env?: Record<string, string>, root?: string }} options
+ *   root: the package whose bin/ to run (default: this checkout)
+ */
+export function runBin(bin, args, options = {}) {
+  return runCommand(path.join(options.root ?? ROOT, "bin", bin), args, options);
+}
+
+/**
+ * Spawns `file ...args` (a bin, or process.execPath for `node -e 0`) and measures it like runBin.
+ * @param {string} file
+ * @param {string[]} args
  * @param {{ cwd?: string, expectStatus?: number[], env?: Record<string, string> }} options
  */
-export function runBin(
-  bin,
+export function runCommand(
+  file,
   args,
   { cwd = ROOT, expectStatus = [0], env = {} } = {},
 ) {
@@ -54,7 +68,7 @@ export function runMeasured(
         ...env,
         NO_COLOR: "1",
         NODE_OPTIONS:
-          `${process.env.NODE_OPTIONS ?? ""} --import ${PROBE}`.trim(),
+          `${process.env.NODE_OPTIONS ?? ""} --require ${PROBE}`.trim(),
         SPECFUSE_BENCH_RSS_FILE: rssFile,
       },
     });

@@ -81,16 +81,23 @@ export function readBaseline(file) {
   return JSON.parse(readFileSync(file, "utf8"));
 }
 
-/** Warnings for scenarios more than `threshold` slower than the baseline median. */
+/**
+ * Warnings for scenarios more than `threshold` slower than the baseline median: wall time, or CPU time for
+ * the rows of a group scenario (their baseline entries hold `cpuMedianMs`).
+ */
 export function compareWithBaseline(summaries, baseline, threshold = 0.2) {
   const warnings = [];
   for (const s of summaries) {
-    const before = baseline[s.name]?.medianMs;
-    if (typeof before !== "number" || before <= 0) continue;
-    const change = s.medianMs / before - 1;
+    const entry = baseline[s.name] ?? {};
+    const isCpu = typeof entry.cpuMedianMs === "number";
+    const before = isCpu ? entry.cpuMedianMs : entry.medianMs;
+    const now = isCpu ? s.cpuMedianMs : s.medianMs;
+    if (typeof before !== "number" || before <= 0 || typeof now !== "number")
+      continue;
+    const change = now / before - 1;
     if (change > threshold)
       warnings.push(
-        `${s.name}: median ${s.medianMs.toFixed(1)} ms is ${(change * 100).toFixed(0)}% slower than the baseline ${before.toFixed(1)} ms`,
+        `${s.name}: ${isCpu ? "CPU" : "median"} ${now.toFixed(1)} ms is ${(change * 100).toFixed(0)}% slower than the baseline ${before.toFixed(1)} ms`,
       );
   }
   return warnings;
@@ -128,6 +135,113 @@ export function formatTable(summaries) {
     s.targetMs === undefined && s.targetRssMb === undefined
       ? "-"
       : `${[s.targetMs === undefined ? null : `<${s.targetMs} ms`, s.targetRssMb === undefined ? null : `<${s.targetRssMb} MB`].filter(Boolean).join(", ")} ${s.meetsTarget ? "ok" : "MISSED"}`,
+  ]);
+  const widths = header.map((h, i) =>
+    Math.max(h.length, ...rows.map((r) => r[i].length)),
+  );
+  const line = (cells) =>
+    cells
+      .map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+      .join("  ");
+  return [
+    line(header),
+    line(widths.map((w) => "-".repeat(w))),
+    ...rows.map(line),
+  ].join("\n");
+}
+
+/**
+ * Measures a group of commands in interleaved rounds (one warm-up round, then `rounds` rounds, each running
+ * every command once in order), so that machine load drifts over all of them alike. Each command's run()
+ * returns `{ ms, cpuMs, rssKb }` of its own process. The first command is the reference (`node -e 0`).
+ * @param {Array<{ name: string, run: () => { ms: number, cpuMs?: number, rssKb?: number }, target?: object }>} commands
+ * @returns {Promise<object[]>} one summary per command, with CPU medians and the ratio to the reference
+ */
+export async function measureGroup(commands, { rounds = 9, warmup = 1 } = {}) {
+  const samples = commands.map(() => []);
+  for (let r = 0; r < warmup + rounds; r++)
+    for (let c = 0; c < commands.length; c++) {
+      const s = await commands[c].run();
+      if (r >= warmup) samples[c].push(s);
+    }
+  const cpuOf = (list) =>
+    list.map((s) => s.cpuMs).filter((v) => typeof v === "number");
+  const reference = median(cpuOf(samples[0] ?? []));
+  return commands.map((command, c) => {
+    const cpu = cpuOf(samples[c]).sort((a, b) => a - b);
+    const cpuMedianMs = median(cpu);
+    const summary = {
+      name: command.name,
+      n: samples[c].length,
+      cpuMedianMs,
+      cpuMinMs: cpu[0],
+      cpuMaxMs: cpu[cpu.length - 1],
+      vsNode: cpuMedianMs / reference,
+      overNodeMs: cpuMedianMs - reference,
+      medianMs: median(samples[c].map((s) => s.ms)),
+      rssMedianMb: median(samples[c].map((s) => s.rssKb ?? NaN)) / 1024,
+    };
+    summary.target = command.target ?? null;
+    summary.meetsTarget = meetsCpuTarget(summary, command.target);
+    return summary;
+  });
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return quantile(sorted, 0.5);
+}
+
+// A CPU target: `maxCpuMs` (absolute), `maxVsNode` (ratio) or `maxOverNodeMs` (difference).
+function meetsCpuTarget(s, target) {
+  if (target === undefined) return null;
+  return (
+    (target.maxCpuMs === undefined || s.cpuMedianMs <= target.maxCpuMs) &&
+    (target.maxVsNode === undefined || s.vsNode <= target.maxVsNode) &&
+    (target.maxOverNodeMs === undefined || s.overNodeMs <= target.maxOverNodeMs)
+  );
+}
+
+function describeTarget(target) {
+  if (target === null || target === undefined) return "-";
+  return [
+    target.maxCpuMs === undefined ? null : `<= ${target.maxCpuMs} ms`,
+    target.maxVsNode === undefined ? null : `<= ${target.maxVsNode}x`,
+    target.maxOverNodeMs === undefined
+      ? null
+      : `<= node +${target.maxOverNodeMs} ms`,
+  ]
+    .filter(Boolean)
+    .join(", ");
+}
+
+/** A group's summaries as a plain-text table (CPU time of the whole process, median of the rounds). */
+export function formatGroupTable(title, summaries) {
+  const header = [
+    title,
+    "n",
+    "cpu ms",
+    "min",
+    "max",
+    "x node",
+    "+ms",
+    "wall ms",
+    "rss MB",
+    "target",
+  ];
+  const rows = summaries.map((s) => [
+    s.name,
+    String(s.n),
+    fmt(s.cpuMedianMs),
+    fmt(s.cpuMinMs),
+    fmt(s.cpuMaxMs),
+    fmt(s.vsNode, 2),
+    fmt(s.overNodeMs),
+    fmt(s.medianMs),
+    fmt(s.rssMedianMb),
+    s.meetsTarget === null
+      ? "-"
+      : `${describeTarget(s.target)} ${s.meetsTarget ? "ok" : "MISSED"}`,
   ]);
   const widths = header.map((h, i) =>
     Math.max(h.length, ...rows.map((r) => r[i].length)),

@@ -56,7 +56,7 @@ const red = paint("31");
 const green = paint("32");
 const out = (text = "") => process.stdout.write(`${text}\n`);
 
-if (!existsSync(path.join(ROOT, "dist", "cli", "main.js"))) {
+if (!existsSync(path.join(ROOT, "dist", "cli", "main.cjs"))) {
   process.stderr.write(
     "demo: the CLI is not built; run `npm run demo` (it builds first) or `npm run build`\n",
   );

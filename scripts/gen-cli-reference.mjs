@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // Generates docs/cli-reference.md, the contributor CLI reference, from the commander
 // registry (src/cli/program.ts) so it cannot drift from the code.
-// Usage: npm run build && node scripts/gen-cli-reference.mjs [--check]
+// Usage: node scripts/gen-cli-reference.mjs [--check] (no build needed: it loads src/ through load-source.mjs)
 // scripts/gen-commands-doc.mjs runs it too, so one command regenerates every registry doc.
 // --check writes nothing and exits 1 when the checked-in copy differs from what would be generated.
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
+import { loadSource } from "./load-source.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const CLI_REFERENCE_PATH = path.join(root, "docs", "cli-reference.md");
@@ -202,14 +203,10 @@ export function renderCliReference({
   return `${lines.join("\n").trimEnd()}\n`;
 }
 
-async function load(rel) {
-  return import(pathToFileURL(path.join(root, "dist", ...rel.split("/"))).href);
-}
-
-// Renders from the built registry in dist/.
+// Renders from the registry in src/.
 export async function renderCliReferenceFromDist() {
-  const program = await load("cli/program.js");
-  const exitCodes = await load("cli/exit-codes.js");
+  const program = await loadSource("cli/program.ts");
+  const exitCodes = await loadSource("cli/exit-codes.ts");
   return renderCliReference({ ...program, ...exitCodes });
 }
 
@@ -228,7 +225,7 @@ export async function generateCliReference(isCheck) {
   }
   if (current === text) return true;
   console.error(
-    "docs/cli-reference.md is out of date: run `npm run build && node scripts/gen-commands-doc.mjs`",
+    "docs/cli-reference.md is out of date: run `node scripts/gen-commands-doc.mjs`",
   );
   return false;
 }

@@ -1,19 +1,16 @@
 #!/usr/bin/env node
-// Generates scaffold/docs/commands.md from the commander registry in dist/ (init.md I-DOC-2),
+// Generates scaffold/docs/commands.md from the commander registry in src/ (init.md I-DOC-2),
 // and docs/cli-reference.md through scripts/gen-cli-reference.mjs.
-// Usage: npm run build && node scripts/gen-commands-doc.mjs [--check]
+// Usage: node scripts/gen-commands-doc.mjs [--check] (no build needed: it loads src/ through load-source.mjs)
 // --check writes nothing and exits 1 when the checked-in copy differs from what would be generated.
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { generateCliReference } from "./gen-cli-reference.mjs";
+import { loadSource } from "./load-source.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const target = path.join(root, "scaffold", "docs", "commands.md");
-
-async function load(rel) {
-  return import(pathToFileURL(path.join(root, "dist", ...rel.split("/"))).href);
-}
 
 // Table cells: no raw pipes, and angle brackets shown rather than read as HTML.
 function cell(text) {
@@ -95,8 +92,8 @@ function slashCommand(file) {
 }
 
 export async function renderCommandsDoc() {
-  const { buildProgram, COMMAND_ORDER } = await load("cli/program.js");
-  const { renderExitCodeTable } = await load("cli/exit-codes.js");
+  const { buildProgram, COMMAND_ORDER } = await loadSource("cli/program.ts");
+  const { renderExitCodeTable } = await loadSource("cli/exit-codes.ts");
   const program = buildProgram("specfuse", "0.0.0", async () => undefined);
   const lines = [
     "# Command reference",
@@ -164,7 +161,7 @@ if (isMain) {
     const current = readFileSync(target, "utf8");
     if (current !== text) {
       console.error(
-        "scaffold/docs/commands.md is out of date: run `npm run build && node scripts/gen-commands-doc.mjs`",
+        "scaffold/docs/commands.md is out of date: run `node scripts/gen-commands-doc.mjs`",
       );
       process.exit(1);
     }

@@ -1,14 +1,14 @@
 #!/usr/bin/env node
-// Writes docs/rules.md from the built rule table (run `npm run build` first).
+// Writes docs/rules.md from the rule table in src/ (loaded through load-source.mjs; no build needed).
 // With --schemas it also writes scaffold/schemas/{plan,gate,wu}-frontmatter.schema.json from src/schemas/.
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { loadSource } from "./load-source.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const dist = (p) => import(path.join(root, "dist", p));
 
-const { renderRulesDoc } = await dist("lint/render-rules-doc.js");
+const { renderRulesDoc } = await loadSource("lint/render-rules-doc.ts");
 writeFileSync(path.join(root, "docs", "rules.md"), renderRulesDoc());
 console.log("wrote docs/rules.md");
 
@@ -25,7 +25,10 @@ if (process.argv.includes("--schemas")) {
       "schemas",
       `${name}-frontmatter.schema.json`,
     );
-    writeFileSync(out, `${JSON.stringify((await dist(file))[key], null, 2)}\n`);
+    writeFileSync(
+      out,
+      `${JSON.stringify((await loadSource(file))[key], null, 2)}\n`,
+    );
     console.log(`wrote ${path.relative(root, out)}`);
   }
 }

@@ -1,7 +1,6 @@
 // evidence-recognize (evidence.md EV-FIND-2, issue target < 50 ms): one 1 MiB failing capture cut and cleaned
-// (EV-CAP-1), then read by every recognizer, merged and counted (analyzeCheck), in-process against dist/.
-import path from "node:path";
-import { ROOT } from "../child.mjs";
+// (EV-CAP-1), then read by every recognizer, merged and counted (analyzeCheck), in-process (src/evidence bundled on demand by scripts/load-source.mjs).
+import { loadSource } from "../../scripts/load-source.mjs";
 import { generateCapture } from "../fixtures/gen-capture.mjs";
 
 export const evidenceRecognize = {
@@ -16,9 +15,7 @@ export const evidenceRecognize = {
       generateCapture({ bytes: 1024 * 1024, seed: 7 }),
       "utf8",
     );
-    const { analyzeCheck, cutCapture } = await import(
-      path.join(ROOT, "dist/evidence/index.js")
-    );
+    const { analyzeCheck, cutCapture } = await loadSource("evidence/index.ts");
     return {
       async run() {
         const cpu = process.cpuUsage();

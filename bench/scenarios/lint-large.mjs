@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { ROOT } from "../child.mjs";
+import { loadSource } from "../../scripts/load-source.mjs";
 import { generateFeature } from "../fixtures/gen-feature.mjs";
 
 export const lintLarge = {
@@ -19,12 +19,8 @@ export const lintLarge = {
       deps: 3,
       seed: 7,
     });
-    const { readFeature } = await import(
-      path.join(ROOT, "dist/workspace/read-feature.js")
-    );
-    const { lintFeature } = await import(
-      path.join(ROOT, "dist/lint/lint-feature.js")
-    );
+    const { readFeature } = await loadSource("workspace/read-feature.ts");
+    const { lintFeature } = await loadSource("lint/lint-feature.ts");
     return {
       async run() {
         const report = lintFeature(await readFeature(dir, "bench"), {

@@ -1,4 +1,3 @@
-import { createRequire } from "node:module";
 import { hostname } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,13 +11,15 @@ import {
   type Timings,
 } from "../types/context.js";
 import type { Invocation } from "./invocation.js";
+import { VERSION } from "./version.js";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const PACKAGE_ROOT = path.resolve(here, "..", "..");
-// The package version, read once from package.json.
-export const VERSION = (
-  createRequire(import.meta.url)("../../package.json") as { version: string }
-).version;
+// Two levels up from this module: src/cli/ in the sources, and dist/<folder>/ in the bundle, whose build
+// puts every entry and chunk exactly two levels below the package root (scripts/build.mjs checks it).
+const PACKAGE_ROOT = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "..",
+  "..",
+);
 
 // Builds the one Context of an invocation from the parsed global flags and the process (architecture.md A-IO-2).
 export function buildContext(

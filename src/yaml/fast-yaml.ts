@@ -34,11 +34,26 @@ const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 // Plain scalars that start with a letter other than those of null/true/false can only be strings.
 const ALWAYS_STRING = /^[A-EG-MO-SU-Za-eg-mo-su-z_/($]/;
 
-// Resolves a plain scalar exactly as the `yaml` package's core schema does.
+// Whether a plain scalar could be null or a boolean: those spellings are at most 5 characters long.
+function isNullOrBoolSpelling(text: string): boolean {
+  return text.length <= 5 && (NULL.test(text) || BOOL.test(text));
+}
+
+// Whether a plain scalar could be a number: every numeric pattern starts with a digit, a sign or a dot.
+function isNumberStart(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e;
+}
+
+// Resolves a plain scalar exactly as the `yaml` package's core schema does. The length and first-character
+// checks only skip patterns that cannot match, so ids like FEAT-… cost no regex beyond the first.
 export function resolvePlain(text: string): unknown {
   if (ALWAYS_STRING.test(text)) return text;
-  if (NULL.test(text)) return null;
-  if (BOOL.test(text)) return text[0] === "t" || text[0] === "T";
+  if (text.length <= 5) {
+    if (NULL.test(text)) return null;
+    if (BOOL.test(text)) return text[0] === "t" || text[0] === "T";
+  }
+  if (!isNumberStart(text)) return text;
   if (INT_OCT.test(text)) return parseInt(text.substring(2), 8);
   if (INT.test(text)) return parseInt(text, 10);
   if (INT_HEX.test(text)) return parseInt(text.substring(2), 16);
@@ -52,19 +67,46 @@ export function resolvePlain(text: string): unknown {
   return text;
 }
 
-// Conservative plain scalars: no YAML indicator can start or hide inside them.
-const PLAIN =
-  /^(?:[\p{L}\p{N}_./~(+$]|-[0-9.])(?:[\p{L}\p{N}_./~()+=;<>^$ -]|[^\x00-\x7F\p{C}\p{Z}])*$/u;
-const PLAIN_IN_FLOW =
-  /^(?:[\p{L}\p{N}_./~(+$]|-[0-9.])(?:[\p{L}\p{N}_./~()+=;<>^$ -]|[^\x00-\x7F\p{C}\p{Z}])*$/u;
-const QUOTED_INNER = /^(?:[\x20-\x7E]|[^\x00-\x7F\p{C}\p{Z}])*$/u;
+// Conservative plain scalars: no YAML indicator can start or hide inside them. The two classes of the
+// repeated group are disjoint (the second leaves out \p{L}\p{N}), so a failing match cannot backtrack
+// exponentially over a run of non-ASCII letters.
+/** The Unicode test of a plain scalar. */
+export const PLAIN_SOURCE =
+  "^(?:[\\p{L}\\p{N}_./~(+$]|-[0-9.])(?:[\\p{L}\\p{N}_./~()+=;<>^$ -]|[^\\x00-\\x7F\\p{C}\\p{Z}\\p{L}\\p{N}])*$";
+/** The Unicode test of a quoted scalar's inside. */
+export const QUOTED_INNER_SOURCE =
+  "^(?:[\\x20-\\x7E]|[^\\x00-\\x7F\\p{C}\\p{Z}])*$";
+// The same two tests for text that is all ASCII, where each \p{…} class means its ASCII part: compiling the
+// Unicode classes costs V8 several milliseconds, so they are compiled only when a non-ASCII value shows up.
+const PLAIN_ASCII =
+  /^(?:[A-Za-z0-9_./~(+$]|-[0-9.])[A-Za-z0-9_./~()+=;<>^$ -]*$/;
+const QUOTED_INNER_ASCII = /^[\x20-\x7E]*$/;
+const ASCII = /^[\x00-\x7F]*$/;
+let plainUnicode: RegExp | null = null;
+let quotedInnerUnicode: RegExp | null = null;
+
+/** Whether text is a plain scalar the fast path reads (the Unicode test, answered in ASCII when it can be). */
+export function isPlain(text: string): boolean {
+  if (PLAIN_ASCII.test(text)) return true;
+  if (ASCII.test(text)) return false;
+  plainUnicode ??= new RegExp(PLAIN_SOURCE, "u");
+  return plainUnicode.test(text);
+}
+
+/** Whether text may sit between the quotes of a simple quoted scalar (same split as isPlain). */
+export function isQuotedInner(text: string): boolean {
+  if (QUOTED_INNER_ASCII.test(text)) return true;
+  if (ASCII.test(text)) return false;
+  quotedInnerUnicode ??= new RegExp(QUOTED_INNER_SOURCE, "u");
+  return quotedInnerUnicode.test(text);
+}
 const KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*))?$/;
 
 function scalar(text: string): unknown {
   if (
     text.startsWith("...") ||
     text.startsWith("---") ||
-    !PLAIN.test(text) ||
+    !isPlain(text) ||
     text.endsWith(" -")
   )
     bail();
@@ -77,7 +119,7 @@ function quoted(text: string): string | null {
   const end = text.indexOf(q, 1);
   if (end !== text.length - 1) bail();
   const inner = text.slice(1, -1);
-  if (!QUOTED_INNER.test(inner) || (q === '"' && inner.includes("\\"))) bail();
+  if (!isQuotedInner(inner) || (q === '"' && inner.includes("\\"))) bail();
   return inner;
 }
 
@@ -89,7 +131,7 @@ function flow(text: string): unknown[] {
     const item = part.trim();
     if (
       item === "" ||
-      !PLAIN_IN_FLOW.test(item) ||
+      !isPlain(item) ||
       item.startsWith("...") ||
       item.startsWith("---")
     )
@@ -155,8 +197,7 @@ class Reader {
         keys.has(key) ||
         key === "__proto__" ||
         key.length > 1000 ||
-        NULL.test(key) ||
-        BOOL.test(key)
+        isNullOrBoolSpelling(key)
       )
         bail();
       const rest = (m[2] ?? "").trim();

@@ -68,31 +68,46 @@ export function parseYaml(text: string, lineOffset = 0): YamlParse {
       };
 }
 
-// A fast-path result; the full Document is parsed only if someone asks for it (the fast path only accepts valid text).
-function lazyDoc(text: string, lineOffset: number, fast: FastNode): YamlDoc {
-  let full: YamlDoc | null = null;
-  const materialize = (): YamlDoc => {
-    if (full === null) {
-      const parsed = parseOnce(text, lineOffset);
+// A fast-path result; the full Document is parsed only if someone asks for it (the fast path only accepts
+// valid text). A class, so the two getters live on its prototype: an object literal with getters costs V8 a
+// slow path per object, and lint makes one per file.
+class LazyDoc implements YamlDoc {
+  readonly value: unknown;
+  readonly lineOffset: number;
+  readonly fast: FastNode;
+  private readonly text: string;
+  private full: YamlDoc | null = null;
+
+  constructor(text: string, lineOffset: number, fast: FastNode) {
+    this.value = fast.value;
+    this.lineOffset = lineOffset;
+    this.fast = fast;
+    this.text = text;
+  }
+
+  get doc(): Document.Parsed {
+    return this.materialize().doc;
+  }
+
+  get lineCounter(): LineCounter {
+    return this.materialize().lineCounter;
+  }
+
+  private materialize(): YamlDoc {
+    if (this.full === null) {
+      const parsed = parseOnce(this.text, this.lineOffset);
       if (!parsed.ok)
         throw new Error(
           `fast YAML path accepted invalid text: ${parsed.issue.reason}`,
         );
-      full = parsed.yaml;
+      this.full = parsed.yaml;
     }
-    return full;
-  };
-  return {
-    value: fast.value,
-    lineOffset,
-    fast,
-    get doc() {
-      return materialize().doc;
-    },
-    get lineCounter() {
-      return materialize().lineCounter;
-    },
-  };
+    return this.full;
+  }
+}
+
+function lazyDoc(text: string, lineOffset: number, fast: FastNode): YamlDoc {
+  return new LazyDoc(text, lineOffset, fast);
 }
 
 function parseOnce(text: string, lineOffset: number): YamlParse {

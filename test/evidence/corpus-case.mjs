@@ -54,8 +54,8 @@ export async function analyzeCorpusCase(dir, meta, engine) {
   const e =
     engine ??
     (await import(
-      pathToFileURL(path.join(ROOT, "dist", "evidence", "index.js")).href
-    ));
+      pathToFileURL(path.join(ROOT, "scripts", "load-source.mjs")).href
+    ).then((m) => m.loadSource("evidence/index.ts")));
   const run = caseRun(dir, meta, e.cutCapture);
   const evidence = e.analyzeAttempt({
     attempt: 1,

@@ -1,7 +1,9 @@
 // Holds the specfuse lock of a working tree until killed: a second "driver" for contention tests.
 // Usage: node hold-lock.mjs <root> <feature>; prints "locked" once the sidecar is written.
 import { hostname } from "node:os";
-import { acquireLock } from "../../dist/lock/acquire-lock.js";
+import { loadSource } from "../../scripts/load-source.mjs";
+
+const { acquireLock } = await loadSource("lock/acquire-lock.ts");
 
 const [root, feature] = process.argv.slice(2);
 const ctx = {

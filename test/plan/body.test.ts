@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   acceptanceSlice,
@@ -66,6 +67,48 @@ describe("titleOf (formats.md F-WU-10)", () => {
   it("falls back to the id", () => {
     expect(titleOf("## only level two", "FEAT-2026-0001/T01")).toBe(
       "FEAT-2026-0001/T01",
+    );
+  });
+
+  it("F-WU-10 reads the same title as splitting the whole body into lines (property)", () => {
+    // The former implementation, kept as the oracle for the early-stopping scan.
+    const bySplitting = (body: string, fallback: string): string => {
+      let isInFence = false;
+      for (const line of body.split("\n")) {
+        if (/^\s*(```|~~~)/.test(line)) {
+          isInFence = !isInFence;
+          continue;
+        }
+        if (isInFence) continue;
+        const m = /^#[ \t]+(\S.*)$/.exec(line);
+        if (m !== null) return (m[1] ?? "").trim();
+      }
+      return fallback;
+    };
+    const piece = fc.constantFrom(
+      "# Title",
+      "#  spaced  ",
+      "#\tTab",
+      "#",
+      "# ",
+      "## two",
+      "```",
+      "  ~~~ts",
+      "text",
+      "# crlf\r",
+      "\n",
+      "\r\n",
+      "",
+    );
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 8 }),
+        fc.boolean(),
+        (parts, isNl) => {
+          const body = parts.join(isNl ? "\n" : "");
+          expect(titleOf(body, "ID")).toBe(bySplitting(body, "ID"));
+        },
+      ),
     );
   });
 });

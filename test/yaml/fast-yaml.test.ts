@@ -4,6 +4,10 @@ import { describe, expect, it } from "vitest";
 import {
   fastLineOf,
   fastParseYaml,
+  isPlain,
+  isQuotedInner,
+  PLAIN_SOURCE,
+  QUOTED_INNER_SOURCE,
   resolvePlain,
 } from "../../src/yaml/fast-yaml.js";
 import { lineOf, parseYaml, type YamlDoc } from "../../src/yaml/parse-yaml.js";
@@ -172,6 +176,17 @@ const KEYS = [
 ];
 
 const scalar = fc.constantFrom(...TRICKY);
+// Text of any code points, ASCII half the time (cheaper to generate than fc.string's "binary" unit).
+const anyText = (maxLength: number): fc.Arbitrary<string> =>
+  fc
+    .array(
+      fc.oneof(
+        fc.integer({ min: 0, max: 0x7f }),
+        fc.integer({ min: 0x80, max: 0x10ffff }),
+      ),
+      { maxLength },
+    )
+    .map((cps) => String.fromCodePoint(...cps));
 const key = fc.constantFrom(...KEYS);
 const indent = fc.constantFrom(0, 0, 0, 1, 2, 2, 3, 4, 6);
 
@@ -332,6 +347,26 @@ describe("fast YAML path (formats.md F-YAML-1; must equal the yaml package)", ()
     expect(resolvePlain(".nan")).toBeNaN();
   });
 
+  it("resolves any plain scalar like the yaml package's core schema (property)", () => {
+    const ch = fc.constantFrom(
+      ..."0123456789+-.eExXoOaAfFnNlLtTuUrRsS_~ ".split(""),
+      "inf",
+      "nan",
+      "null",
+      "true",
+      "FALSE",
+    );
+    fc.assert(
+      fc.property(fc.array(ch, { minLength: 1, maxLength: 7 }), (parts) => {
+        const text = parts.join("").trim();
+        const reference = parseDocument(text, OPTIONS).toJS() as unknown;
+        if (typeof reference === "object" && reference !== null) return;
+        expect(Object.is(resolvePlain(text), reference), text).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it("reads typical frontmatter and graphs, with key and item lines", () => {
     const text = [
       "id: FEAT-2026-0001/T01",
@@ -412,6 +447,48 @@ describe("fast YAML path (formats.md F-YAML-1; must equal the yaml package)", ()
       { numRuns: 1500 },
     );
     expect(accepted).toBeGreaterThan(100);
+  });
+
+  it("reads a long non-ASCII value that ends in an indicator in linear time (no backtracking blow-up)", () => {
+    const value = `a${"ä".repeat(5000)}: b`;
+    expect(isPlain(value)).toBe(false);
+    expect(fastParseYaml(`title: Заголовок ${"ж".repeat(60)}: x`)).toBeNull();
+    expect(fastParseYaml(`title: Заголовок ${"ж".repeat(60)}`)).toStrictEqual(
+      expect.objectContaining({ line: 1 }),
+    );
+  });
+
+  it("accepts the same plain scalars as the former pattern with overlapping classes (property)", () => {
+    const former =
+      /^(?:[\p{L}\p{N}_./~(+$]|-[0-9.])(?:[\p{L}\p{N}_./~()+=;<>^$ -]|[^\x00-\x7F\p{C}\p{Z}])*$/u;
+    fc.assert(
+      fc.property(
+        anyText(8),
+        fc.string({ unit: "grapheme-ascii", maxLength: 4 }),
+        (a, b) => {
+          expect(isPlain(a + b)).toBe(former.test(a + b));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("answers its scalar tests in ASCII exactly as the Unicode patterns do (property)", () => {
+    const plain = new RegExp(PLAIN_SOURCE, "u");
+    const inner = new RegExp(QUOTED_INNER_SOURCE, "u");
+    const piece = fc.oneof(
+      fc.string({ unit: "binary-ascii", maxLength: 6 }),
+      anyText(3),
+      fc.constantFrom(...TRICKY),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 4 }), (parts) => {
+        const text = parts.join("");
+        expect(isPlain(text)).toBe(plain.test(text));
+        expect(isQuotedInner(text)).toBe(inner.test(text));
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it("parseYaml keeps working through the fast path (lineOf, lazy doc)", () => {
