@@ -24,6 +24,7 @@ import { draftSectionEmpty } from "./rules/draft-section-empty.js";
 import { draftSectionMissing } from "./rules/draft-section-missing.js";
 import { draftType } from "./rules/draft-type.js";
 import { driverWiringUndeclared } from "./rules/driver-wiring-undeclared.js";
+import { frontmatterMissing } from "./rules/frontmatter-missing.js";
 import { gateBudgetType } from "./rules/gate-budget-type.js";
 import { gateDuplicate } from "./rules/gate-duplicate.js";
 import { gateFileMissing } from "./rules/gate-file-missing.js";
@@ -54,14 +55,17 @@ import { wuPlannedCostMissing } from "./rules/wu-planned-cost-missing.js";
 import { wuSectionMissing } from "./rules/wu-section-missing.js";
 import { wuStatus } from "./rules/wu-status.js";
 import { wuType } from "./rules/wu-type.js";
+import { roadmapRowMissing } from "./rules/roadmap-row-missing.js";
+import { unknownKey } from "./rules/unknown-key.js";
 import { yamlInvalid } from "./rules/yaml-invalid.js";
 
 // The order of lint.md L-EVAL-1; within a step, rules run in this order and a stop or skip ends the step.
 export const STEPS = {
-  plan: [planMissing, yamlInvalid, planKeys],
+  plan: [planMissing, yamlInvalid, planKeys, unknownKey, roadmapRowMissing],
   graph: [yamlInvalid, graphMissing, graphShape],
   gate: [
     graphShape,
+    unknownKey,
     gateNumber,
     gateDuplicate,
     pathEscape,
@@ -72,6 +76,7 @@ export const STEPS = {
   ],
   entry: [
     graphShape,
+    unknownKey,
     wuEntryIncomplete,
     wuIdFormat,
     dependsOnNotList,
@@ -82,6 +87,7 @@ export const STEPS = {
   ],
   unit: [
     yamlInvalid,
+    frontmatterMissing,
     wuIdMismatch,
     wuIdFormat,
     wuType,
@@ -96,6 +102,7 @@ export const STEPS = {
     producesMissing,
     producesBarePath,
     wuKeyInvalid,
+    unknownKey,
   ],
   closing: [closingShape, closingShapeLegacy],
   graphWide: [wuDuplicateId, wuDuplicateFile, depCycle],
