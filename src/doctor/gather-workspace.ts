@@ -24,7 +24,9 @@ import { validateWiring } from "../scaffold/validate-wiring.js";
 import { scaffoldDrift } from "../status/scaffold-drift.js";
 import type { Context } from "../types/context.js";
 import { readText } from "../workspace/read-text.js";
+import { createGitProbe } from "../git/git-probe.js";
 import { check, type Check } from "./check.js";
+import { IGNORE_PROBES, type IgnoreAnswer } from "./ignore-probe.js";
 import {
   configCheck,
   legacyCheck,
@@ -55,6 +57,7 @@ export async function workspaceChecks(
     "missing";
   const lock = await readLockState(root, { host: ctx.host, now: ctx.now() });
   const settings = await readText(path.join(root, WIRING_PATHS.settings));
+  const ignore = await ignoreAnswers(ctx, root);
   return [
     versionCheck(drift),
     modifiedCheck(plan),
@@ -62,6 +65,7 @@ export async function workspaceChecks(
       wiringError.error === null
         ? plan
         : { ok: false, error: wiringError.error },
+      ignore,
     ),
     verificationCheck(verification),
     configCheck(config, hasConfig),
@@ -71,6 +75,25 @@ export async function workspaceChecks(
       settings.kind === "file" ? settings.text : null,
     ),
   ];
+}
+
+// Asks git which of the probe paths it ignores; null outside a git work tree (the lines are compared instead).
+async function ignoreAnswers(
+  ctx: Context,
+  root: string,
+): Promise<IgnoreAnswer[] | null> {
+  const git = createGitProbe(ctx.env);
+  if (!(await git.state(root)).isWorkTree) return null;
+  const answers: IgnoreAnswer[] = [];
+  for (const probe of IGNORE_PROBES) {
+    const rule = await git.ignoredBy(root, probe.path);
+    answers.push({
+      probe,
+      rule:
+        rule === null ? null : `${rule.source}:${rule.line}: ${rule.pattern}`,
+    });
+  }
+  return answers;
 }
 
 // The checks that need a workspace, failed with `no_specfuse_dir` (cli.md C-DOCTOR-1).

@@ -31,7 +31,11 @@ export function renderDoctor(
     const indent = " ".repeat(width + idWidth + 6);
     for (const d of (c.detail ?? "").split("\n").filter((l) => l !== ""))
       lines.push(`${indent}${o.paint.dim(d)}`);
-    if (c.hint !== null) lines.push(`${indent}hint: ${c.hint}`);
+    if (c.hint === null) continue;
+    // A multi-line hint (an example file) stays in the hint column, under its first line.
+    const [first, ...rest] = c.hint.split("\n");
+    lines.push(`${indent}hint: ${first ?? ""}`);
+    for (const r of rest) lines.push(`${indent}      ${r}`);
   }
   lines.push(summaryLine(checks));
   return `${lines.join("\n")}\n`;
