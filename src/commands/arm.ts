@@ -5,6 +5,7 @@ import { applyArm } from "../operator/apply-arm.js";
 import { armFeature } from "../operator/arm-feature.js";
 import { lintForArm, type ArmLint } from "../operator/arm-lint.js";
 import {
+  renderArmQuiet,
   renderArmReport,
   type ArmOutcome,
   type RoadmapChange,
@@ -127,8 +128,10 @@ async function prepare(
   };
 }
 
+// The human report; `--quiet` keeps the findings and one outcome line (issue 17 point 7).
 function report(ctx: Context, p: Prepared, o: ArmOutcome): void {
-  ctx.narration.result(renderArmReport(p.plan, p.lint, o, ctx.narration.paint));
+  const render = ctx.isQuiet ? renderArmQuiet : renderArmReport;
+  ctx.narration.result(render(p.plan, p.lint, o, ctx.narration.paint));
 }
 
 // The JSON body; lint errors refuse with `lint_failed` (exit 1), in a dry run too, so it predicts the real run.
@@ -169,7 +172,7 @@ function finish(
   };
   if (p.plan.isAlreadyArmed)
     ctx.narration.result(
-      `gate ${p.plan.gate} of ${p.plan.featureId} is already armed: nothing to do\nnext: specfuse run`,
+      `gate ${p.plan.gate} of ${p.plan.featureId} is already armed: nothing to do${ctx.isQuiet ? "" : "\nnext: specfuse run"}`,
     );
   if (p.lint.errors.length > 0) {
     const first = p.lint.errors[0];

@@ -91,6 +91,34 @@ export function renderArmReport(
   return lines.join("\n");
 }
 
+// The `--quiet` report: the lint findings (warnings and errors stay, cli.md §2) and one outcome line; pure.
+export function renderArmQuiet(
+  plan: ArmPlan,
+  lint: ArmLint,
+  o: ArmOutcome,
+  paint: Paint,
+): string {
+  const lines = [...lint.errors, ...lint.warnings].map((d) =>
+    formatDiagnosticLine(d, paint),
+  );
+  const roadmapWarning =
+    o.kind === "refused" || o.roadmap === null ? null : o.roadmap.warning;
+  if (roadmapWarning !== null) lines.push(`warning: ${roadmapWarning}`);
+  const what = `gate ${plan.gate} of ${plan.featureId}`;
+  if (o.kind === "refused") lines.push(`${what} was not armed`);
+  else if (o.kind === "dry")
+    lines.push(
+      `${armHeadline(plan)
+        .replace(/^armed/, "would arm")
+        .replace(/^accepted/, "would accept")} (dry run: nothing was written)`,
+    );
+  else
+    lines.push(
+      `${armHeadline(plan)}${o.commit === null ? "" : ` (commit ${o.commit.slice(0, 7)})`}`,
+    );
+  return lines.join("\n");
+}
+
 function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }

@@ -244,6 +244,26 @@ describe("specfuse arm (cli.md §3.5, driver D-ARM-1)", () => {
     expect(again.stdout).toMatch(/already armed/);
   });
 
+  it("issue 17 point 7: -q keeps the findings and one outcome line", async () => {
+    const repo = operatorRepo(reviewed());
+    const dry = await runCli(["arm", "--dry-run", "-q"], { cwd: repo.dir });
+    expect(dry.exitCode).toBe(0);
+    const dryLines = dry.stdout.split("\n");
+    expect(dryLines.at(-1)).toBe(
+      `would arm gate 2 of ${FEATURE_ID} (dry run: nothing was written)`,
+    );
+    // Only lint findings come before it: no flips, no counts, no next step.
+    for (const l of dryLines.slice(0, -1))
+      expect(l).toMatch(/: warning [a-z-]+: /);
+    const r = await runCli(["arm", "-q"], { cwd: repo.dir });
+    expect(r.exitCode).toBe(0);
+    const lines = r.stdout.split("\n");
+    expect(lines.at(-1)).toBe(
+      `armed gate 2 of ${FEATURE_ID} (commit ${repo.head().slice(0, 7)})`,
+    );
+    expect(r.stdout).not.toMatch(/→|^next:|lint: \d/m);
+  });
+
   it("issue 17 point 4: with no roadmap row, `arm --dry-run` warns instead of claiming the flip, and lint warns too", async () => {
     const gates: GateSpec[] = [
       {
