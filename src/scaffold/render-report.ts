@@ -69,7 +69,7 @@ export function renderInitReport(
     'git add .specfuse .claude .gitignore && git commit -m "chore: add specfuse"',
     isExample
       ? "specfuse run --dry-run   (walk the example feature without an agent)"
-      : "in Claude Code: /draft-feature <goal>",
+      : "in Claude Code: /draft-feature <goal>   (or by hand: .specfuse/docs/writing-a-plan.md)",
   );
   steps.forEach((s, i) => lines.push(`  ${i + 1}. ${s}`));
   return `${lines.join("\n")}\n`;

@@ -1,0 +1,36 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/run-cli.js";
+import { scaffoldRepo } from "../scaffold/support/scaffold-repo.js";
+
+// What a new user trips over, walked with the built bin (issue 17).
+describe("a new user's first steps (issue 17)", () => {
+  it("point 10: init's Next names the hand-written plan guide beside /draft-feature, and the guide is there", async () => {
+    const repo = scaffoldRepo({
+      "package.json": '{"name":"x","scripts":{"test":"node --test"}}\n',
+    });
+    const r = await runCli(["init"], { cwd: repo.dir, env: repo.env });
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain(
+      "  3. in Claude Code: /draft-feature <goal>   (or by hand: .specfuse/docs/writing-a-plan.md)",
+    );
+    expect(
+      existsSync(path.join(repo.dir, ".specfuse/docs/writing-a-plan.md")),
+    ).toBe(true);
+    expect(
+      existsSync(path.join(repo.dir, ".specfuse/docs/agent-contract.md")),
+    ).toBe(true);
+  });
+
+  it("point 12: run with no active feature exits 1 and points at `status --all`, which shows every feature", async () => {
+    const repo = scaffoldRepo({
+      "package.json": '{"name":"x","scripts":{"test":"node --test"}}\n',
+    });
+    await runCli(["init"], { cwd: repo.dir, env: repo.env });
+    const r = await runCli(["run"], { cwd: repo.dir, env: repo.env });
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/^error\[no_active_feature\]/m);
+    expect(r.stderr).toContain("`specfuse status --all` shows every feature");
+  });
+});
