@@ -1,7 +1,7 @@
-import { existsSync } from "node:fs";
+import { appendFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../helpers/run-cli.js";
+import { fixtureBin, runCli } from "../helpers/run-cli.js";
 import { scaffoldRepo } from "../scaffold/support/scaffold-repo.js";
 
 // What a new user trips over, walked with the built bin (issue 17).
@@ -32,5 +32,28 @@ describe("a new user's first steps (issue 17)", () => {
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toMatch(/^error\[no_active_feature\]/m);
     expect(r.stderr).toContain("`specfuse status --all` shows every feature");
+  });
+
+  it("point 7: oracle_uncommitted names verification.yml as its location and in the command to run, nowhere else", async () => {
+    const repo = scaffoldRepo({
+      "package.json": '{"name":"x","scripts":{"test":"node --test"}}\n',
+    });
+    await runCli(["init", "--example"], { cwd: repo.dir, env: repo.env });
+    repo.git("add", "-A");
+    repo.git("commit", "-qm", "chore: add specfuse");
+    appendFileSync(
+      path.join(repo.dir, ".specfuse/verification.yml"),
+      "# edited\n",
+    );
+    const r = await runCli(["run"], {
+      cwd: repo.dir,
+      env: { ...repo.env, SPECFUSE_AGENT_CMD: fixtureBin("agent-pass") },
+    });
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(
+      /^error\[oracle_uncommitted\]: the verification checks have uncommitted changes$/m,
+    );
+    expect(r.stderr.split(".specfuse/verification.yml")).toHaveLength(3);
+    expect(r.stderr).toContain("  --> .specfuse/verification.yml\n");
   });
 });
