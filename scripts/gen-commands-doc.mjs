@@ -45,13 +45,40 @@ function optionRows(options) {
     .filter((o) => !o.hidden)
     .map(
       (o) =>
-        `| ${code(o.flags)} | ${cell(o.description)}${o.argChoices ? ` (${o.argChoices.join(", ")})` : ""} | ${defaultOf(o.defaultValue)} |`,
+        `| ${code(o.flags)} | ${o.mandatory ? "**required**: " : ""}${cell(o.description)}${o.argChoices ? ` (${o.argChoices.join(", ")})` : ""} | ${defaultOf(o.defaultValue)} |`,
     );
 }
 
-function renderCommand(bin, cmd) {
+// A command's examples and its own exit codes (src/cli/command-help.ts), as Markdown.
+function helpSections(bin, cmd, commandHelp) {
+  const help = commandHelp[cmd.name()];
+  if (help === undefined) return [];
+  const lines = ["Examples:", "", "```sh"];
+  help.examples.forEach(([args, what], i) => {
+    if (i > 0) lines.push("");
+    lines.push(
+      `# ${what}`,
+      `${bin} ${cmd.name()}${args === "" ? "" : ` ${args}`}`,
+    );
+  });
+  lines.push("```", "", "| Exit code | Meaning |", "|---|---|");
+  for (const [code, meaning] of help.exitCodes)
+    lines.push(`| ${code} | ${cell(meaning)} |`);
+  lines.push("");
+  return lines;
+}
+
+function renderCommand(bin, cmd, commandHelp) {
   const args = cmd.registeredArguments ?? [];
-  const usage = [`${bin} ${cmd.name()}`, ...args.map(argumentText)];
+  // A command with required options spells them out in its usage (`unblock <wu> --reason <text>`).
+  const required = cmd.options
+    .filter((o) => o.mandatory)
+    .map((o) => o.flags.replace(/^-\w, /, ""));
+  const usage = [
+    `${bin} ${cmd.name()}`,
+    ...args.map(argumentText),
+    ...required,
+  ];
   const lines = [
     `## \`${bin} ${cmd.name()}\``,
     "",
@@ -74,6 +101,7 @@ function renderCommand(bin, cmd) {
   if (rows.length > 0) {
     lines.push("| Option | Meaning | Default |", "|---|---|---|", ...rows, "");
   }
+  lines.push(...helpSections(bin, cmd, commandHelp));
   return lines;
 }
 
@@ -94,6 +122,7 @@ function slashCommand(file) {
 export async function renderCommandsDoc() {
   const { buildProgram, COMMAND_ORDER } = await loadSource("cli/program.ts");
   const { renderExitCodeTable } = await loadSource("cli/exit-codes.ts");
+  const { COMMAND_HELP } = await loadSource("cli/command-help.ts");
   const program = buildProgram("specfuse", "0.0.0", async () => undefined);
   const lines = [
     "# Command reference",
@@ -104,7 +133,9 @@ export async function renderCommandsDoc() {
     "`specfuse-loop` (the same as `specfuse run`) and `specfuse-lint` (the same",
     "as `specfuse lint`). Run `specfuse <command> --help` for the same",
     "information in the terminal. In a project that installs specfuse as a",
-    "dev dependency, prefix the commands with `npx`.",
+    "dev dependency, prefix the commands with `npx`. For tab completion, add",
+    "`source <(specfuse completion bash)` to `~/.bashrc` (see `completion`",
+    "below for zsh and fish).",
     "",
     "## Global options",
     "",
@@ -118,14 +149,15 @@ export async function renderCommandsDoc() {
   ];
   for (const name of COMMAND_ORDER) {
     const cmd = program.commands.find((c) => c.name() === name);
-    if (cmd !== undefined) lines.push(...renderCommand("specfuse", cmd));
+    if (cmd !== undefined)
+      lines.push(...renderCommand("specfuse", cmd, COMMAND_HELP));
   }
   lines.push(
     "## Exit codes",
     "",
-    "Every command uses these exit codes. `lint` keeps its own three (0, 1",
-    "and 2 for usage errors), so scripts written for the older linter keep",
-    "working.",
+    "The exit codes of every command together; each command's section above",
+    "lists the ones it uses. `lint` keeps its own three (0, 1 and 2 for usage",
+    "errors), so scripts written for the older linter keep working.",
     "",
     renderExitCodeTable(),
     "",

@@ -74,7 +74,11 @@ function guardLines(input: PromptInput): string[] {
     lines.push(`after the commit, \`${cmd}\` must exit 0`);
   if (["close", "close-intermediate", "plan-next"].includes(input.unit.type))
     lines.push(
-      `the closing-deliverable checks for a ${input.unit.type} unit (see .specfuse/rules/) must all hold`,
+      `the closing-deliverable checks for a ${input.unit.type} unit must all hold: .specfuse/docs/closing-units.md lists them`,
+    );
+  if (["close", "close-intermediate"].includes(input.unit.type))
+    lines.push(
+      "this unit's own frontmatter must carry a `verdict:` (met, met_locally, partially_met or not_met) when you stop: plan lint fails the attempt without one",
     );
   return lines;
 }

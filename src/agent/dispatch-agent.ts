@@ -104,7 +104,8 @@ export function dispatchWarnings(
   const denials = output.permissionDenials ?? [];
   if (denials.length > 0)
     warnings.push(
-      `the agent was denied ${denials.length} tool call${denials.length === 1 ? "" : "s"} (${[...new Set(denials)].join(", ")}); if it needs them, allow them in .claude/settings.json`,
+      // Git write commands are denied on purpose (the driver commits): no advice to allow them (issue 17 point 12).
+      `the agent was denied ${denials.length} tool call${denials.length === 1 ? "" : "s"} (${[...new Set(denials)].join(", ")}); denying git write commands is by design (specfuse commits the work), so allow only other tools it needs, in .claude/settings.json`,
     );
   const isCutShort =
     result.timedOut || result.inactive || result.canceled || result.hasLingered;

@@ -24,7 +24,7 @@ export const EXIT_CODE_ROWS: ReadonlyArray<
     "3",
     "locked",
     "Another driver holds the lock, or the lock was lost",
-    "`run`, `upgrade`, `arm`, `unblock`",
+    "`run`, `upgrade`, `arm`, `unblock`, `new`, `adopt`, `abandon`, `pr`",
   ],
   [
     "64",

@@ -1,5 +1,5 @@
-import { Command, Option } from "commander";
-import { renderExitCodeTable } from "./exit-codes.js";
+import { Argument, Command, Help, Option } from "commander";
+import { renderCommandHelp } from "./command-help.js";
 import {
   anyInt,
   intInRange,
@@ -25,7 +25,8 @@ export type CommandName =
   | "adopt"
   | "features"
   | "abandon"
-  | "pr";
+  | "pr"
+  | "completion";
 
 /** A command's entry point: options in, result out; throws SpecfuseError on failure. */
 export type CommandFn = (
@@ -55,6 +56,8 @@ export const COMMAND_LOADERS: Record<CommandName, () => Promise<CommandFn>> = {
   abandon: async () =>
     (await import("../commands/abandon.js")).abandon as CommandFn,
   pr: async () => (await import("../commands/pr.js")).pr as CommandFn,
+  completion: async () =>
+    (await import("../commands/completion.js")).completion as CommandFn,
 };
 
 /** Called by an action with the command's merged options (globals included). */
@@ -63,14 +66,31 @@ export type ActionRunner = (
   options: Record<string, unknown>,
 ) => Promise<void>;
 
+const ROOT_HELP = `
+Examples:
+  # set up a repository, then walk the example feature without an agent
+  specfuse init --example && specfuse run --dry-run
+
+  # what is going on, and what to do next
+  specfuse status
+
+Run \`specfuse <command> --help\` for its options, examples and exit codes.
+The guides are in .specfuse/docs/ once \`specfuse init\` has run.
+`;
+
 const ENV_HELP = `
 Environment:
-  SPECFUSE_AGENT_CMD   agent executable, used verbatim with no shell
+  SPECFUSE_AGENT_CMD     agent executable, used verbatim with no shell
   NO_COLOR, FORCE_COLOR  colour off / on (also --no-color, --color)
-  CI                   any value other than empty, "false" or "0" selects line mode`;
+  CI                     any value but empty, "false" or "0": line mode`;
 
-function exitCodesHelp(): string {
-  return `\nExit codes:\n${renderExitCodeTable()}\n`;
+/** How a command is invoked in its help's examples: `specfuse lint`, or an alias bin's own name. */
+type Invocation = string;
+
+// Marks required options in every help page ("required:" before the description), the rest as commander has it.
+function optionDescription(this: Help, option: Option): string {
+  const base = Help.prototype.optionDescription.call(this, option);
+  return option.mandatory ? `required: ${base}` : base;
 }
 
 // Adds the global flags (cli.md §2) to a root command; commander accepts them before or after the subcommand.
@@ -84,7 +104,11 @@ function addGlobalOptions(cmd: Command): Command {
     .option("-q, --quiet", "no progress and no info lines");
 }
 
-function defineInit(cmd: Command, run: ActionRunner): Command {
+function defineInit(
+  cmd: Command,
+  run: ActionRunner,
+  invocation: Invocation,
+): Command {
   return cmd
     .description(
       "create .specfuse/ in a repository and wire git and Claude Code",
@@ -98,12 +122,17 @@ function defineInit(cmd: Command, run: ActionRunner): Command {
         "github",
       ]),
     )
+    .addHelpText("after", renderCommandHelp("init", invocation))
     .action(async (dir: string, _o, c: Command) =>
       run("init", { ...c.optsWithGlobals(), dir }),
     );
 }
 
-function defineUpgrade(cmd: Command, run: ActionRunner): Command {
+function defineUpgrade(
+  cmd: Command,
+  run: ActionRunner,
+  invocation: Invocation,
+): Command {
   return cmd
     .description("bring .specfuse/ up to this version; never touches plans")
     .argument("[dir]", "target directory", ".")
@@ -115,13 +144,18 @@ function defineUpgrade(cmd: Command, run: ActionRunner): Command {
         "also write CI workflows (refreshed anyway once written)",
       ).choices(["github"]),
     )
+    .addHelpText("after", renderCommandHelp("upgrade", invocation))
     .action(async (dir: string, _o, c: Command) =>
       run("upgrade", { ...c.optsWithGlobals(), dir }),
     );
 }
 
 // The lint command's flags, shared by `specfuse lint` and the `specfuse-lint` bin.
-export function defineLint(cmd: Command, run: ActionRunner): Command {
+export function defineLint(
+  cmd: Command,
+  run: ActionRunner,
+  invocation: Invocation = "specfuse lint",
+): Command {
   return cmd
     .description("check feature folders against the planning rules")
     .argument(
@@ -139,14 +173,18 @@ export function defineLint(cmd: Command, run: ActionRunner): Command {
       "also run the plan-next draft pass on gate n+1",
       anyInt,
     )
-    .addHelpText("after", exitCodesHelp())
+    .addHelpText("after", renderCommandHelp("lint", invocation))
     .action(async (dirs: string[], _o, c: Command) =>
       run("lint", { ...c.optsWithGlobals(), dirs }),
     );
 }
 
 // The run command's flags, shared by `specfuse run` and the `specfuse-loop` bin.
-export function defineRun(cmd: Command, run: ActionRunner): Command {
+export function defineRun(
+  cmd: Command,
+  run: ActionRunner,
+  invocation: Invocation = "specfuse run",
+): Command {
   return cmd
     .description(
       "walk the active feature's current gate with fresh agent sessions",
@@ -174,24 +212,37 @@ export function defineRun(cmd: Command, run: ActionRunner): Command {
         "accepted and ignored (reference compatibility)",
       ).hideHelp(),
     )
-    .addHelpText("after", `${exitCodesHelp()}${ENV_HELP}\n`)
+    .addHelpText(
+      "after",
+      `${renderCommandHelp("run", invocation)}${ENV_HELP}\n`,
+    )
     .action(async (_o, c: Command) => run("run", c.optsWithGlobals()));
 }
 
-function defineStatus(cmd: Command, run: ActionRunner): Command {
+function defineStatus(
+  cmd: Command,
+  run: ActionRunner,
+  invocation: Invocation,
+): Command {
   return cmd
     .description("show features, gates, units, cost and the next step")
     .option("--feature <name>", "one feature")
     .option("--all", "include done, complete and abandoned features")
-    .option(
-      "--graph <kind>",
-      "print the current gate graph: mermaid or dot",
-      oneOf(["mermaid", "dot"]),
+    .addOption(
+      new Option(
+        "--graph <kind>",
+        "print the current gate's dependency graph",
+      ).choices(["mermaid", "dot"]),
     )
+    .addHelpText("after", renderCommandHelp("status", invocation))
     .action(async (_o, c: Command) => run("status", c.optsWithGlobals()));
 }
 
-function defineArm(cmd: Command, run: ActionRunner): Command {
+function defineArm(
+  cmd: Command,
+  run: ActionRunner,
+  invocation: Invocation,
+): Command {
   return cmd
     .description(
       "accept the reviewed gate and arm the next gate (drafts → pending)",
@@ -204,22 +255,33 @@ function defineArm(cmd: Command, run: ActionRunner): Command {
     .option("--wu <id...>", "arm only these drafts")
     .option("--abandon-rest", "abandon the drafts not named with --wu")
     .option("--dry-run", "show the flips and the lint result; write nothing")
+    .addHelpText("after", renderCommandHelp("arm", invocation))
     .action(async (_o, c: Command) => run("arm", c.optsWithGlobals()));
 }
 
-function defineUnblock(cmd: Command, run: ActionRunner): Command {
+function defineUnblock(
+  cmd: Command,
+  run: ActionRunner,
+  invocation: Invocation,
+): Command {
   return cmd
     .description("re-arm a blocked_human unit with the reason it can now pass")
+    .usage("<wu> --reason <text> [options]")
     .argument("<wu>", "unit id or unique suffix (T02)")
     .requiredOption("--reason <text>", "what changed since the escalation")
     .option("--feature <name>", "feature (default: the active one)")
     .option("--dry-run", "show the writes; write nothing")
+    .addHelpText("after", renderCommandHelp("unblock", invocation))
     .action(async (wu: string, _o, c: Command) =>
       run("unblock", { ...c.optsWithGlobals(), wu }),
     );
 }
 
-function defineLog(cmd: Command, run: ActionRunner): Command {
+function defineLog(
+  cmd: Command,
+  run: ActionRunner,
+  invocation: Invocation,
+): Command {
   return cmd
     .description("print the audit trail from events.jsonl")
     .option("--feature <name>", "one feature (default: all, merged by time)")
@@ -243,18 +305,28 @@ function defineLog(cmd: Command, run: ActionRunner): Command {
       "print every event with its commit: csv or jsonl",
       oneOf(["csv", "jsonl"]),
     )
+    .addHelpText("after", renderCommandHelp("log", invocation))
     .action(async (_o, c: Command) => run("log", c.optsWithGlobals()));
 }
 
-function defineDoctor(cmd: Command, run: ActionRunner): Command {
+function defineDoctor(
+  cmd: Command,
+  run: ActionRunner,
+  invocation: Invocation,
+): Command {
   return cmd
     .description(
       "check git, the agent, Node, the scaffold, the lock and the config",
     )
+    .addHelpText("after", renderCommandHelp("doctor", invocation))
     .action(async (_o, c: Command) => run("doctor", c.optsWithGlobals()));
 }
 
-function defineNew(cmd: Command, run: ActionRunner): Command {
+function defineNew(
+  cmd: Command,
+  run: ActionRunner,
+  invocation: Invocation,
+): Command {
   return cmd
     .description(
       "scaffold a lint-clean feature folder and its roadmap row from a title",
@@ -268,12 +340,17 @@ function defineNew(cmd: Command, run: ActionRunner): Command {
     )
     .option("--gates <n>", "gates in the plan (1-20)", intInRange(1, 20), 1)
     .option("--dry-run", "print what would be written; write nothing")
+    .addHelpText("after", renderCommandHelp("new", invocation))
     .action(async (title: string, _o, c: Command) =>
       run("new", { ...c.optsWithGlobals(), title }),
     );
 }
 
-function defineAdopt(cmd: Command, run: ActionRunner): Command {
+function defineAdopt(
+  cmd: Command,
+  run: ActionRunner,
+  invocation: Invocation,
+): Command {
   return cmd
     .description("turn a GitHub issue into a lint-clean feature folder")
     .argument("<issue>", "issue URL, or issue number of the code repository")
@@ -282,12 +359,17 @@ function defineAdopt(cmd: Command, run: ActionRunner): Command {
       "repository of a bare issue number (default: the push remote's)",
     )
     .option("--dry-run", "print what would be written; no lock, no writes")
+    .addHelpText("after", renderCommandHelp("adopt", invocation))
     .action(async (issue: string, _o, c: Command) =>
       run("adopt", { ...c.optsWithGlobals(), issue }),
     );
 }
 
-function defineFeatures(cmd: Command, run: ActionRunner): Command {
+function defineFeatures(
+  cmd: Command,
+  run: ActionRunner,
+  invocation: Invocation,
+): Command {
   return cmd
     .description("list local features, and with --github the open issues")
     .option(
@@ -298,10 +380,15 @@ function defineFeatures(cmd: Command, run: ActionRunner): Command {
       "--repo <owner/name>",
       "repository of the issues (default: the push remote's)",
     )
+    .addHelpText("after", renderCommandHelp("features", invocation))
     .action(async (_o, c: Command) => run("features", c.optsWithGlobals()));
 }
 
-function defineAbandon(cmd: Command, run: ActionRunner): Command {
+function defineAbandon(
+  cmd: Command,
+  run: ActionRunner,
+  invocation: Invocation,
+): Command {
   return cmd
     .description(
       "defer a feature: PLAN status deferred, roadmap row released, history kept",
@@ -309,12 +396,17 @@ function defineAbandon(cmd: Command, run: ActionRunner): Command {
     .argument("<feature>", "feature folder, path or feature id")
     .requiredOption("--reason <text>", "why the feature is set aside")
     .option("--dry-run", "show the writes; write nothing")
+    .addHelpText("after", renderCommandHelp("abandon", invocation))
     .action(async (feature: string, _o, c: Command) =>
       run("abandon", { ...c.optsWithGlobals(), feature }),
     );
 }
 
-function definePr(cmd: Command, run: ActionRunner): Command {
+function definePr(
+  cmd: Command,
+  run: ActionRunner,
+  invocation: Invocation,
+): Command {
   return cmd
     .description("push the feature branch and open or update its pull request")
     .option(
@@ -329,12 +421,29 @@ function definePr(cmd: Command, run: ActionRunner): Command {
       "--dry-run",
       "print the action and the body; push and write nothing",
     )
+    .addHelpText("after", renderCommandHelp("pr", invocation))
     .action(async (_o, c: Command) => run("pr", c.optsWithGlobals()));
+}
+
+function defineCompletion(
+  cmd: Command,
+  run: ActionRunner,
+  invocation: Invocation,
+): Command {
+  return cmd
+    .description("print a shell completion script for bash, zsh or fish")
+    .addArgument(
+      new Argument("<shell>", "the shell").choices(["bash", "zsh", "fish"]),
+    )
+    .addHelpText("after", renderCommandHelp("completion", invocation))
+    .action(async (shell: string, _o, c: Command) =>
+      run("completion", { ...c.optsWithGlobals(), shell }),
+    );
 }
 
 const DEFINERS: Record<
   CommandName,
-  (cmd: Command, run: ActionRunner) => Command
+  (cmd: Command, run: ActionRunner, invocation: Invocation) => Command
 > = {
   init: defineInit,
   upgrade: defineUpgrade,
@@ -350,6 +459,7 @@ const DEFINERS: Record<
   features: defineFeatures,
   abandon: defineAbandon,
   pr: definePr,
+  completion: defineCompletion,
 };
 
 // Order in help and in the generated commands reference.
@@ -368,6 +478,7 @@ export const COMMAND_ORDER: readonly CommandName[] = [
   "features",
   "abandon",
   "pr",
+  "completion",
 ];
 
 /** Which bin is running: the umbrella, or an alias for one subcommand (cli.md C-BIN-1). */
@@ -383,11 +494,18 @@ export function buildProgram(
   root
     .version(version, "-V, --version", "print the version")
     .helpOption("-h, --help", "show help");
-  root.configureHelp({ showGlobalOptions: true, sortSubcommands: false });
+  root.configureHelp({
+    showGlobalOptions: true,
+    sortSubcommands: false,
+    optionDescription,
+  });
   addGlobalOptions(root);
-  if (bin === "specfuse-lint") return defineLint(root, run);
-  if (bin === "specfuse-loop") return defineRun(root, run);
-  root.description("Run AI coding agents on planned work units, gate by gate.");
-  for (const name of COMMAND_ORDER) DEFINERS[name](root.command(name), run);
+  if (bin === "specfuse-lint") return defineLint(root, run, bin);
+  if (bin === "specfuse-loop") return defineRun(root, run, bin);
+  root
+    .description("Run AI coding agents on planned work units, gate by gate.")
+    .addHelpText("after", ROOT_HELP);
+  for (const name of COMMAND_ORDER)
+    DEFINERS[name](root.command(name), run, `specfuse ${name}`);
   return root;
 }

@@ -1,6 +1,13 @@
 import { CommanderError } from "commander";
 import { EXIT } from "./exit-codes.js";
-import { buildProgram, COMMAND_LOADERS, type BinName } from "./program.js";
+import {
+  buildProgram,
+  COMMAND_LOADERS,
+  COMMAND_ORDER,
+  type BinName,
+  type CommandName,
+} from "./program.js";
+import { unknownOptionError } from "./usage-error.js";
 import { SpecfuseError } from "../errors/specfuse-error.js";
 import { exitCodeFor } from "../errors/codes.js";
 import { createLog } from "../output/log.js";
@@ -55,8 +62,11 @@ export async function runInvocation(start: InvocationStart): Promise<number> {
 async function runArgs(inv: Invocation, args: string[]): Promise<number> {
   const token = commandToken(args);
   if (inv.bin === "specfuse" && token === null) {
+    // C-BIN-3: no command is a usage error; an unknown flag is named first (issue 17 point 7).
+    const unknown = unknownOptionError(args);
+    if (unknown !== null) inv.log.error(unknown);
     inv.stderr.write(
-      "Usage: specfuse <command> [options]\n\nCommands: init, upgrade, lint, run, status, arm, unblock, log, doctor, new, adopt, features, abandon, pr\nRun `specfuse --help` for details.\n",
+      `Usage: specfuse <command> [options]\n\nCommands: ${COMMAND_ORDER.join(", ")}\nRun \`specfuse --help\` for details.\n`,
     );
     return EXIT.usage;
   }
@@ -92,7 +102,8 @@ async function runArgs(inv: Invocation, args: string[]): Promise<number> {
   try {
     await program.parseAsync(args, { from: "user" });
   } catch (error) {
-    if (error instanceof CommanderError) return commanderExit(inv, error);
+    if (error instanceof CommanderError)
+      return commanderExit(inv, error, helpTarget(inv, token));
     throw error;
   }
   return EXIT.ok;
@@ -112,7 +123,23 @@ function commandToken(args: string[]): string | null {
   return null;
 }
 
-function commanderExit(inv: Invocation, error: CommanderError): number {
+// The help a usage error points to: the subcommand's when one was named (`specfuse run --help`), else the bin's.
+function helpTarget(inv: Invocation, token: string | null): string {
+  const command =
+    inv.command ??
+    ((COMMAND_ORDER as readonly string[]).includes(token ?? "")
+      ? (token as CommandName)
+      : null);
+  return inv.bin === "specfuse" && command !== null
+    ? `specfuse ${command} --help`
+    : `${inv.bin} --help`;
+}
+
+function commanderExit(
+  inv: Invocation,
+  error: CommanderError,
+  help: string,
+): number {
   if (
     ["commander.helpDisplayed", "commander.version", "commander.help"].includes(
       error.code,
@@ -122,11 +149,15 @@ function commanderExit(inv: Invocation, error: CommanderError): number {
   const isLint = inv.command === "lint";
   const message = error.message
     .replace(/^error: /, "")
-    .replace(/\s*\n\s*/g, " ");
+    .replace(/\s*\n\s*/g, " ")
+    .replace(
+      /^unknown option '-v'$/,
+      "unknown option '-v' (did you mean -V for the version, or --verbose?)",
+    );
   const usage = new SpecfuseError({
     code: isLint ? "lint_usage" : "usage",
     message,
-    hint: `run \`${inv.bin}${inv.command !== null && inv.bin === "specfuse" ? ` ${inv.command}` : ""} --help\` for the options`,
+    hint: `run \`${help}\` for the options, examples and exit codes`,
   });
   inv.log.error(usage);
   return exitCodeFor(usage.code);

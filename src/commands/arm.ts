@@ -4,7 +4,13 @@ import { openRepo } from "../git/repo.js";
 import { applyArm } from "../operator/apply-arm.js";
 import { armFeature } from "../operator/arm-feature.js";
 import { lintForArm, type ArmLint } from "../operator/arm-lint.js";
-import { renderArmReport, type ArmOutcome } from "../operator/render-arm.js";
+import {
+  renderArmQuiet,
+  renderArmReport,
+  type ArmOutcome,
+  type RoadmapChange,
+} from "../operator/render-arm.js";
+import { activateRoadmapRow } from "../operator/roadmap-activate.js";
 import { problemError } from "../operator/feature-problems.js";
 import { loadFeature, type LoadedFeature } from "../operator/load-feature.js";
 import { withLock } from "../operator/locked.js";
@@ -38,6 +44,8 @@ interface Prepared {
   loaded: LoadedFeature;
   plan: ArmPlan;
   lint: ArmLint;
+  /** The roadmap row change an activation would make, read before any write (null: no activation). */
+  roadmap: RoadmapChange | null;
 }
 
 // `specfuse arm`: accept the reviewed gate and arm the next one, after a full lint (driver D-ARM-1, cli.md C-ARM-1).
@@ -50,8 +58,9 @@ export async function arm(
   const summary = await armFeature(root, ctx.cwd, all, options.feature);
   if (options.dryRun === true) {
     const p = await prepare(summary, options);
-    if (!p.plan.isAlreadyArmed) report(ctx, p, { kind: "dry" });
-    return finish(ctx, p, null, true, null);
+    if (!p.plan.isAlreadyArmed)
+      report(ctx, p, { kind: "dry", roadmap: p.roadmap });
+    return finish(ctx, p, null, true, p.roadmap);
   }
   return withLock(
     { root, feature: summary.featureId, command: "arm" },
@@ -66,7 +75,7 @@ export async function arm(
       const repo = await openRepo(createGit({ env: ctx.env }), root);
       const done = await applyArm(repo, summary.dir, p.plan, ctx);
       report(ctx, p, { kind: "done", ...done });
-      return finish(ctx, p, done.commit, false, done.roadmapWarning);
+      return finish(ctx, p, done.commit, false, done.roadmap);
     },
   );
 }
@@ -101,11 +110,28 @@ async function prepare(
   const lint = plan.isAlreadyArmed
     ? { errors: [], warnings: [] }
     : lintForArm(loaded.snapshot, plan.gate);
-  return { loaded, plan, lint };
+  if (!plan.isPlanActivated) return { loaded, plan, lint, roadmap: null };
+  const read = loaded.snapshot.roadmap;
+  const roadmap = activateRoadmapRow(
+    read?.kind === "file" ? read.text : null,
+    plan.featureId,
+  );
+  // arm reports the row itself (dry run and real), so lint's roadmap-row-missing would only repeat it.
+  const warnings = lint.warnings.filter(
+    (d) => d.rule !== "roadmap-row-missing",
+  );
+  return {
+    loaded,
+    plan,
+    lint: { ...lint, warnings },
+    roadmap: { from: roadmap.from, warning: roadmap.warning },
+  };
 }
 
+// The human report; `--quiet` keeps the findings and one outcome line (issue 17 point 7).
 function report(ctx: Context, p: Prepared, o: ArmOutcome): void {
-  ctx.narration.result(renderArmReport(p.plan, p.lint, o, ctx.narration.paint));
+  const render = ctx.isQuiet ? renderArmQuiet : renderArmReport;
+  ctx.narration.result(render(p.plan, p.lint, o, ctx.narration.paint));
 }
 
 // The JSON body; lint errors refuse with `lint_failed` (exit 1), in a dry run too, so it predicts the real run.
@@ -114,8 +140,9 @@ function finish(
   p: Prepared,
   commit: string | null,
   isDryRun: boolean,
-  roadmapWarning: string | null,
+  roadmap: RoadmapChange | null,
 ): CommandResult {
+  const roadmapWarning = roadmap === null ? null : roadmap.warning;
   const warnings = [
     ...p.plan.warnings.map((w) => ({ ...w, file: null, line: null })),
     ...(roadmapWarning === null
@@ -145,7 +172,7 @@ function finish(
   };
   if (p.plan.isAlreadyArmed)
     ctx.narration.result(
-      `gate ${p.plan.gate} of ${p.plan.featureId} is already armed: nothing to do\nnext: specfuse run`,
+      `gate ${p.plan.gate} of ${p.plan.featureId} is already armed: nothing to do${ctx.isQuiet ? "" : "\nnext: specfuse run"}`,
     );
   if (p.lint.errors.length > 0) {
     const first = p.lint.errors[0];

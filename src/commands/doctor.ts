@@ -38,6 +38,7 @@ export async function doctor(
         paint: ctx.out.paint,
         isTTY: ctx.out.sink.isTTY,
         version: ctx.version,
+        isQuiet: ctx.isQuiet,
       }),
     );
   const body = {

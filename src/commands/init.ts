@@ -150,7 +150,14 @@ export async function initWith(
   for (const w of warnings) ctx.log.warn(w.message, w.code);
   ctx.narration.raw(
     renderInitReport(
-      { plan, detection, isDryRun, isVerbose: ctx.isVerbose, target: display },
+      {
+        plan,
+        detection,
+        isDryRun,
+        isVerbose: ctx.isVerbose,
+        isQuiet: ctx.isQuiet,
+        target: display,
+      },
       options.example === true,
     ),
   );

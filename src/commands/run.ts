@@ -211,6 +211,18 @@ function killActiveAgent(s: RunSession): void {
   for (const pgid of s.activePgids) killProcessGroup(pgid, "SIGKILL");
 }
 
+// What a real run would refuse at load, as the dry run prints it (issue 17 point 5); nothing when it would not.
+function refusalLines(refusal: SpecfuseError | null): string[] {
+  if (refusal === null) return [];
+  const detail = (refusal.detail ?? "").split("\n").filter((l) => l !== "");
+  const hint = (refusal.hint ?? "").split("\n");
+  return [
+    `a real run would refuse: error[${refusal.code}]: ${refusal.message}`,
+    ...detail.map((l) => `  ${l}`),
+    ...hint.map((l, i) => (i === 0 ? `  hint: ${l}` : `        ${l}`)),
+  ];
+}
+
 // `--dry-run`: steps 1–8, then the simulated walk; no lock, no writes, no agent (D-DRY-1).
 async function dryRun(
   loaded: LoadedRun,
@@ -237,9 +249,15 @@ async function dryRun(
     isLockHeldByLiveDriver:
       lock.state === "held" && lock.isHolderAlive !== false,
   });
-  if (!ctx.isJson)
-    for (const line of renderDryRun(loaded.model, gate, dry, holder))
+  const refusal = loaded.refusal;
+  if (!ctx.isJson) {
+    const walk = renderDryRun(loaded.model, gate, dry, holder);
+    // The refusal goes just before the predicted end state, which assumes it has been fixed.
+    const end = walk.pop() ?? "";
+    for (const line of [...walk, ...refusalLines(refusal)])
       ctx.out.result(line);
+    ctx.out.result(refusal === null ? end : `${end} (once that is fixed)`);
+  }
   return {
     schema: "specfuse.dry-run/1",
     body: {
@@ -263,6 +281,14 @@ async function dryRun(
           ? null
           : { ...lock.holder, state: lock.state },
       warnings: dry.warnings,
+      would_refuse:
+        refusal === null
+          ? null
+          : {
+              code: refusal.code,
+              message: refusal.message,
+              hint: refusal.hint ?? null,
+            },
     },
   };
 }

@@ -155,6 +155,15 @@ function report(
   isDryRun: boolean,
 ): void {
   const out = ctx.narration;
+  if (ctx.isQuiet) {
+    // `--quiet`: one outcome line (issue 17 point 7); warnings and errors still go to stderr.
+    out.result(
+      isDryRun
+        ? `would re-arm ${plan.wu} (re_arm_count=${plan.reArmCount}; dry run: nothing was written)`
+        : `re-armed ${plan.wu} (re_arm_count=${plan.reArmCount}${sha === null ? "" : `, commit ${sha.slice(0, 7)}`})`,
+    );
+    return;
+  }
   const lines = isDryRun
     ? [
         `specfuse unblock (dry run): nothing was written`,

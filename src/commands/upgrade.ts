@@ -178,7 +178,14 @@ async function runUpgrade(
   };
   ctx.narration.raw(
     renderUpgradeReport(
-      { plan, detection, isDryRun, isVerbose: ctx.isVerbose, target: display },
+      {
+        plan,
+        detection,
+        isDryRun,
+        isVerbose: ctx.isVerbose,
+        isQuiet: ctx.isQuiet,
+        target: display,
+      },
       versions,
     ),
   );

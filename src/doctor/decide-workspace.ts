@@ -9,6 +9,24 @@ import { MANIFEST_PATH } from "../scaffold/manifest.js";
 import { driftAdvice, type ScaffoldInfo } from "../status/scaffold-drift.js";
 import type { Verification } from "../types/config.js";
 import { check, type Check } from "./check.js";
+import { ignoreProblems, type IgnoreAnswer } from "./ignore-probe.js";
+
+// An error's location, quoted line and detail as check detail lines, so a hint such as "fix the line above"
+// has the line above it (issue 17 point 6).
+export function errorDetail(error: SpecfuseError): string | null {
+  const lines: string[] = [];
+  if (error.file !== undefined)
+    lines.push(
+      `--> ${error.file}${error.line === undefined ? "" : `:${error.line}`}`,
+    );
+  if (error.excerpt !== undefined)
+    lines.push(
+      `${error.line === undefined ? "" : error.line} | ${error.excerpt.slice(0, 160)}`,
+    );
+  if (error.detail !== undefined && error.detail !== "")
+    lines.push(error.detail);
+  return lines.length === 0 ? null : lines.join("\n");
+}
 
 /** A read that either worked or failed with a stable error. */
 export type Outcome<T> =
@@ -98,16 +116,35 @@ export function modifiedCheck(plan: Outcome<ScaffoldPlan>): Check {
   );
 }
 
-// `wiring`: the .gitignore lines (fail: runs would trip over work/), the CLAUDE.md block, the allowlist and the command files; pure.
-export function wiringCheck(plan: Outcome<ScaffoldPlan>): Check {
+// `wiring`: what git ignores (fail: runs would trip over work/), the CLAUDE.md block, the allowlist and the command
+// files; pure. With git's answers (`ignore`), any spelling of the ignore rules passes; without them (no git work
+// tree) the .gitignore lines are compared as `upgrade` would.
+export function wiringCheck(
+  plan: Outcome<ScaffoldPlan>,
+  ignore: readonly IgnoreAnswer[] | null = null,
+): Check {
   if (!plan.ok)
     return check("wiring", "fail", plan.error.message, {
       code: plan.error.code,
       hint: plan.error.hint ?? null,
     });
-  const ops = plan.value.ops.filter((o) => o.group !== "scaffold");
+  const ignoreDetail = ignore === null ? [] : ignoreProblems(ignore);
+  const ops = plan.value.ops.filter(
+    (o) =>
+      o.group !== "scaffold" && (ignore === null || o.path !== ".gitignore"),
+  );
   const missing = ops.filter((o) => isWriteAction(o.action));
   const kept = ops.filter((o) => o.action === "keep");
+  if (ignoreDetail.length > 0)
+    return check(
+      "wiring",
+      "fail",
+      "git does not ignore what specfuse needs ignored (or ignores what must be committed)",
+      {
+        detail: ignoreDetail.join("\n"),
+        hint: "specfuse upgrade adds specfuse's lines to .gitignore; or fix your own rules so `git check-ignore` agrees",
+      },
+    );
   if (missing.length === 0 && kept.length === 0)
     return check(
       "wiring",
@@ -149,7 +186,7 @@ export function verificationCheck(v: Outcome<Verification>): Check {
   if (!v.ok)
     return check("verification", "fail", v.error.message, {
       code: v.error.code,
-      detail: v.error.detail ?? null,
+      detail: errorDetail(v.error),
       hint: v.error.hint ?? null,
     });
   const size = (name: string) => v.value.sets.get(name)?.length ?? 0;
@@ -196,7 +233,7 @@ export function configCheck(
   if (!c.ok)
     return check("config", "fail", c.error.message, {
       code: c.error.code,
-      detail: c.error.detail ?? null,
+      detail: errorDetail(c.error),
       hint: c.error.hint ?? null,
     });
   if (c.value.length > 0)

@@ -29,7 +29,9 @@ import { validateWiring } from "../scaffold/validate-wiring.js";
 import { scaffoldDrift } from "../status/scaffold-drift.js";
 import type { Context } from "../types/context.js";
 import { readText } from "../workspace/read-text.js";
+import { createGitProbe } from "../git/git-probe.js";
 import { check, type Check } from "./check.js";
+import { IGNORE_PROBES, type IgnoreAnswer } from "./ignore-probe.js";
 import {
   configCheck,
   legacyCheck,
@@ -63,6 +65,7 @@ export async function workspaceChecks(
     "missing";
   const lock = await readLockState(root, { host: ctx.host, now: ctx.now() });
   const settings = await readText(path.join(root, WIRING_PATHS.settings));
+  const ignore = await ignoreAnswers(ctx, root);
   return [
     versionCheck(drift),
     modifiedCheck(plan),
@@ -70,6 +73,7 @@ export async function workspaceChecks(
       wiringError.error === null
         ? plan
         : { ok: false, error: wiringError.error },
+      ignore,
     ),
     verificationCheck(verification),
     configCheck(config, hasConfig),
@@ -100,6 +104,25 @@ async function readOutboxes(
       found.push({ file: `${f.dir}/work/hooks-outbox.jsonl`, entries });
   }
   return found;
+}
+
+// Asks git which of the probe paths it ignores; null outside a git work tree (the lines are compared instead).
+async function ignoreAnswers(
+  ctx: Context,
+  root: string,
+): Promise<IgnoreAnswer[] | null> {
+  const git = createGitProbe(ctx.env);
+  if (!(await git.state(root)).isWorkTree) return null;
+  const answers: IgnoreAnswer[] = [];
+  for (const probe of IGNORE_PROBES) {
+    const rule = await git.ignoredBy(root, probe.path);
+    answers.push({
+      probe,
+      rule:
+        rule === null ? null : `${rule.source}:${rule.line}: ${rule.pattern}`,
+    });
+  }
+  return answers;
 }
 
 // The checks that need a workspace, failed with `no_specfuse_dir` (cli.md C-DOCTOR-1).

@@ -132,7 +132,10 @@ function detailOf(d: OutcomeDecision, sha: string | null): string {
 }
 
 function warningsOf(dispatch: DispatchResult, d: OutcomeDecision): string[] {
-  const out = [...dispatch.warnings, ...dispatch.resultBlock.warnings];
+  // RESULT-block warnings only where the output was judged: after an interrupt, a timeout or a zero-token
+  // attempt nothing was verified, so "verification decides" would be false (issue 17 point 7).
+  const judged = d.agentStatus === null ? [] : dispatch.resultBlock.warnings;
+  const out = [...dispatch.warnings, ...judged];
   if (d.agentStatus === "missing")
     out.push("the agent printed no ```result block; verification decided");
   if (d.agentStatus === "malformed")

@@ -56,6 +56,8 @@ export interface LoadedRun {
   /** The current gate, or null when every gate up to the terminal one passed. */
   gate: GateModel | null;
   isForceFullClose: boolean;
+  /** Dry runs only: the load-time refusal a real run would stop with (D-LOAD-6), shown after the walk. */
+  refusal: SpecfuseError | null;
 }
 
 const DISPATCHABLE = new Set(["pending", "ready", "in_progress"]);
@@ -105,6 +107,7 @@ export async function loadRun(
       hint: `pass the feature's id: --force-full-close ${model.featureId}`,
     });
   }
+  let refusal: SpecfuseError | null = null;
   if (gate !== null) {
     const needs = gate.units
       .filter((u) => DISPATCHABLE.has(u.status))
@@ -113,7 +116,10 @@ export async function loadRun(
         sets: [typeDefaults(u.type).set, ...u.extraGates],
       }));
     const missing = missingSets(verification, needs);
-    if (missing.length > 0) throw missingSetsError(missing, VERIFICATION_FILE);
+    // A dry run still shows the walk, then says what a real run would refuse (issue 17 point 5).
+    if (missing.length > 0)
+      refusal = missingSetsError(missing, VERIFICATION_FILE);
+    if (refusal !== null && options.dryRun !== true) throw refusal;
   }
   return {
     root,
@@ -124,6 +130,7 @@ export async function loadRun(
     model,
     gate,
     isForceFullClose: options.forceFullClose !== undefined,
+    refusal,
   };
 }
 

@@ -82,8 +82,9 @@ export function classifyPreflight(facts: PreflightFacts): SpecfuseError | null {
   if (oracleChanged)
     return fail(
       "oracle_uncommitted",
-      `${ORACLE_PATH} is not committed`,
-      [ORACLE_PATH],
+      "the verification checks have uncommitted changes",
+      // The path is the error's location and is in the hint; a detail list would repeat it (issue 17 point 7).
+      [],
       `commit it (\`git add ${ORACLE_PATH} && git commit\`): attempts are judged by the committed version`,
       ORACLE_PATH,
     );
@@ -117,10 +118,11 @@ function fail(
   const shown = paths.slice(0, LIST_LIMIT).map((p) => `  ${p}`);
   if (paths.length > LIST_LIMIT)
     shown.push(`  … and ${paths.length - LIST_LIMIT} more`);
+  const detail = shown.join("\n");
   return new SpecfuseError({
     code,
     message,
-    detail: shown.join("\n"),
+    detail: detail === "" ? undefined : detail,
     hint,
     file,
   });

@@ -92,6 +92,8 @@ export interface LintFacts {
   isStoppedEarly: boolean;
   /** Whether a file the snapshot read exists (by display path). */
   gateFileExists(display: string): boolean;
+  /** The workspace roadmap, when the folder sits in a workspace (lint `roadmap-row-missing`). */
+  roadmap: FileRead | undefined;
 }
 
 function docOf(read: FileRead): FileDoc | null {
@@ -209,6 +211,7 @@ export function buildFacts(snapshot: FeatureSnapshot): LintFacts {
     gates,
     entries,
     isStoppedEarly: graph === null || !graph.isGatesList,
+    roadmap: snapshot.roadmap,
     gateFileExists: (display) => {
       const kind = snapshot.files.get(display)?.kind;
       return kind === "file" || kind === "unreadable";

@@ -63,6 +63,13 @@ export const RULE_TABLE = [
     "The PLAN frontmatter lacks feature_id, title, branch, roadmap_goal or status.",
   ),
   row(
+    "roadmap-row-missing",
+    "warning",
+    "new",
+    "folder",
+    "A planned or active feature in a workspace has no row in `.specfuse/roadmap.md`, so `arm` and the terminal flips cannot set its Status.",
+  ),
+  row(
     "graph-missing",
     "error",
     "L03",
@@ -161,6 +168,13 @@ export const RULE_TABLE = [
     "The WU file named by a graph entry does not exist.",
   ),
   row(
+    "frontmatter-missing",
+    "error",
+    "new",
+    "unit",
+    "A WU file has no frontmatter: its first line is not `---`.",
+  ),
+  row(
     "wu-id-mismatch",
     "error",
     "L09",
@@ -257,6 +271,13 @@ export const RULE_TABLE = [
     "new",
     "unit",
     "A unit's status and run keys no sequence of the transition table produces (blocked_human without attempts, a draft that ran, auto_close off a done close unit, a hand-done unit beside drafts).",
+  ),
+  row(
+    "unknown-key",
+    "warning",
+    "new",
+    "unit",
+    "A PLAN, GATE or WU frontmatter, or a task-graph entry, has a key specfuse does not know (a typo such as `depend_on` or `modle`).",
   ),
   row(
     "closing-shape",

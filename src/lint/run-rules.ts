@@ -25,6 +25,7 @@ import { draftSectionMissing } from "./rules/draft-section-missing.js";
 import { draftType } from "./rules/draft-type.js";
 import { driverWiringUndeclared } from "./rules/driver-wiring-undeclared.js";
 import { featureDirName } from "./rules/feature-dir-name.js";
+import { frontmatterMissing } from "./rules/frontmatter-missing.js";
 import { gateBudgetType } from "./rules/gate-budget-type.js";
 import { gateDuplicate } from "./rules/gate-duplicate.js";
 import { gateFileMissing } from "./rules/gate-file-missing.js";
@@ -56,14 +57,17 @@ import { wuPlannedCostMissing } from "./rules/wu-planned-cost-missing.js";
 import { wuSectionMissing } from "./rules/wu-section-missing.js";
 import { wuStatus } from "./rules/wu-status.js";
 import { wuType } from "./rules/wu-type.js";
+import { roadmapRowMissing } from "./rules/roadmap-row-missing.js";
+import { unknownKey } from "./rules/unknown-key.js";
 import { yamlInvalid } from "./rules/yaml-invalid.js";
 
 // The order of lint.md L-EVAL-1; within a step, rules run in this order and a stop or skip ends the step.
 export const STEPS = {
-  plan: [featureDirName, planMissing, yamlInvalid, planKeys],
+  plan: [featureDirName, planMissing, yamlInvalid, planKeys, unknownKey, roadmapRowMissing],
   graph: [yamlInvalid, graphMissing, graphShape],
   gate: [
     graphShape,
+    unknownKey,
     gateNumber,
     gateDuplicate,
     pathEscape,
@@ -74,6 +78,7 @@ export const STEPS = {
   ],
   entry: [
     graphShape,
+    unknownKey,
     wuEntryIncomplete,
     wuIdFormat,
     dependsOnNotList,
@@ -84,6 +89,7 @@ export const STEPS = {
   ],
   unit: [
     yamlInvalid,
+    frontmatterMissing,
     wuIdMismatch,
     wuIdFormat,
     wuType,
@@ -99,6 +105,7 @@ export const STEPS = {
     producesBarePath,
     wuKeyInvalid,
     statusImpossible,
+    unknownKey,
   ],
   closing: [closingShape, closingShapeLegacy],
   graphWide: [wuDuplicateId, wuDuplicateFile, depCycle],

@@ -10,6 +10,7 @@ import { updateFrontmatter } from "../workspace/update-frontmatter.js";
 import { writeFileAtomic } from "../workspace/write-file-atomic.js";
 import { throwIfInterrupted } from "./interrupt.js";
 import type { ArmPlan } from "./plan-arm.js";
+import type { RoadmapChange } from "./render-arm.js";
 import { activateRoadmapRow } from "./roadmap-activate.js";
 
 const ROADMAP = ".specfuse/roadmap.md";
@@ -17,8 +18,8 @@ const ROADMAP = ".specfuse/roadmap.md";
 /** What the writes produced. */
 export interface ArmResult {
   commit: string | null;
-  /** A note when the roadmap row could not be set. */
-  roadmapWarning: string | null;
+  /** What happened to the roadmap row (null: the PLAN was already active, so it was not touched). */
+  roadmap: RoadmapChange | null;
 }
 
 // Performs the planned flips (each write atomic, each preceded by a signal check), the event and one bookkeeping commit (D-ARM-1 effects 1-5).
@@ -41,7 +42,7 @@ export async function applyArm(
   for (const f of plan.armed) await step(f.file, "pending");
   for (const f of plan.abandoned) await step(f.file, "abandoned");
   if (plan.opened !== null) await step(plan.opened.file, "open");
-  let roadmapWarning: string | null = null;
+  let change: RoadmapChange | null = null;
   if (plan.isPlanActivated) {
     await step(`${dir}/PLAN.md`, "active");
     const read = await readText(path.join(root, ROADMAP));
@@ -49,7 +50,7 @@ export async function applyArm(
       read.kind === "file" ? read.text : null,
       plan.featureId,
     );
-    roadmapWarning = roadmap.warning;
+    change = { from: roadmap.from, warning: roadmap.warning };
     if (roadmap.text !== null) {
       throwIfInterrupted(ctx.signal, describe(written));
       await writeFileAtomic(path.join(root, ROADMAP), roadmap.text);
@@ -68,7 +69,7 @@ export async function applyArm(
     ...new Set([...(await featureChanges(repo, dir)), ...written]),
   ];
   const commit = (await bookkeepingCommit(repo, plan.commit, paths)).sha;
-  return { commit, roadmapWarning };
+  return { commit, roadmap: change };
 }
 
 // Every change under the feature folder except work/ (review edits included; D-ARM-1 effect 5).

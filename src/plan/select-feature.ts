@@ -87,7 +87,9 @@ function noActiveAdvice(
   features: readonly FeatureSummary[],
   skipped: string[],
 ): string[] {
-  const lines = ["`specfuse status` shows every feature and its state."];
+  const lines = [
+    "`specfuse status --all` shows every feature and its state (without --all, finished ones are hidden).",
+  ];
   const planned = features.filter((f) => f.status === "planned").slice(0, 3);
   if (planned.length > 0) {
     lines.push(

@@ -8,6 +8,8 @@ export interface ReportContext {
   detection: StackDetection;
   isDryRun: boolean;
   isVerbose: boolean;
+  /** `--quiet`: no per-file lines and no next steps, only the summary (issue 17 point 7). @default false */
+  isQuiet?: boolean;
   /** The target relative to the invocation directory (`.` when they are the same). */
   target: string;
 }
@@ -46,6 +48,13 @@ export function renderInitReport(
   const lines: string[] = [];
   if (ctx.isDryRun)
     lines.push("specfuse init (dry run): nothing was written");
+  if (ctx.isQuiet === true) {
+    const n = ctx.plan.ops.filter((op) => isWriteAction(op.action)).length;
+    lines.push(
+      `${ctx.isDryRun ? "would write" : "wrote"} ${n} file${n === 1 ? "" : "s"}${ctx.target === "." ? "" : ` in ${ctx.target}`}; ${stackLine(ctx.detection)}`,
+    );
+    return `${lines.join("\n")}\n`;
+  }
   for (const op of ctx.plan.ops)
     lines.push(reportLine(op, ctx.target, ctx.isDryRun));
   lines.push(stackLine(ctx.detection), "Next:");
@@ -60,7 +69,7 @@ export function renderInitReport(
     `git add ${addPaths(ctx.plan.ops)} && git commit -m "chore: add specfuse"`,
     isExample
       ? "specfuse run --dry-run   (walk the example feature without an agent)"
-      : "in Claude Code: /draft-feature <goal>",
+      : "in Claude Code: /draft-feature <goal>   (or by hand: .specfuse/docs/writing-a-plan.md)",
   );
   steps.forEach((s, i) => lines.push(`  ${i + 1}. ${s}`));
   return `${lines.join("\n")}\n`;
@@ -80,6 +89,7 @@ export function renderUpgradeReport(
   const lines: string[] = [];
   if (ctx.isDryRun)
     lines.push("specfuse upgrade (dry run): nothing was written");
+  if (ctx.isQuiet === true) return `${[...lines, summaryLine(ctx, versions)].join("\n")}\n`;
   lines.push(`specfuse upgrade ${versions.from ?? "unversioned"} → ${versions.to}`);
   const unchanged = ctx.plan.ops.filter((op) => op.action === "unchanged");
   for (const op of ctx.plan.ops) {

@@ -118,6 +118,20 @@ export const DRY_RUN_OUTPUT_SCHEMA = {
         },
       ],
     },
+    would_refuse: {
+      anyOf: [
+        { type: "null" },
+        {
+          type: "object",
+          required: ["code", "message", "hint"],
+          properties: {
+            code: { type: "string" },
+            message: { type: "string" },
+            hint: { type: ["string", "null"] },
+          },
+        },
+      ],
+    },
     units: {
       type: "array",
       items: {

@@ -18,4 +18,6 @@ export interface FeatureSnapshot {
   planDoc: PlanDoc | null;
   /** Every file the graph names, keyed by display path (`<dir>/<file>`, or the absolute path). */
   files: Map<string, FileRead>;
+  /** `.specfuse/roadmap.md` when the folder sits in a workspace's `.specfuse/features/`; absent otherwise. */
+  roadmap?: FileRead;
 }

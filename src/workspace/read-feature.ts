@@ -83,5 +83,22 @@ export async function readFeature(
     files.set(display, readTextSync(abs));
     await tick();
   }
-  return { dir: displayDir, absDir, plan, planDoc, files };
+  const roadmap = roadmapOf(absDir);
+  return {
+    dir: displayDir,
+    absDir,
+    plan,
+    planDoc,
+    files,
+    ...(roadmap === null ? {} : { roadmap: readTextSync(roadmap) }),
+  };
+}
+
+// The workspace roadmap of a folder under `<root>/.specfuse/features/`, else null (lint `roadmap-row-missing`).
+function roadmapOf(absDir: string): string | null {
+  const features = path.dirname(path.resolve(absDir));
+  const specfuse = path.dirname(features);
+  if (path.basename(features) !== "features") return null;
+  if (path.basename(specfuse) !== ".specfuse") return null;
+  return path.join(specfuse, "roadmap.md");
 }

@@ -159,6 +159,24 @@ describe("buildPrompt (D-PROMPT-1..5)", () => {
     expect(prompt).not.toMatch(/at least one file besides/);
   });
 
+  it("issue 17 point 1: close and close-intermediate units are pointed at the document that lists their checks, and told to set a verdict", () => {
+    for (const type of ["close", "close-intermediate"]) {
+      const prompt = buildPrompt(input({ unit: { ...input().unit, type } }));
+      expect(prompt).toContain(
+        `closing-deliverable checks for a ${type} unit must all hold: .specfuse/docs/closing-units.md lists them`,
+      );
+      expect(prompt).toContain(
+        "must carry a `verdict:` (met, met_locally, partially_met or not_met)",
+      );
+      expect(prompt).not.toContain("see .specfuse/rules/");
+    }
+    const plan = buildPrompt(
+      input({ unit: { ...input().unit, type: "plan-next" } }),
+    );
+    expect(plan).toContain(".specfuse/docs/closing-units.md");
+    expect(plan).not.toContain("`verdict:`");
+  });
+
   it("D-PROMPT-5: retry evidence comes last", () => {
     const prompt = buildPrompt(
       input({

@@ -233,7 +233,7 @@ describe("dispatchAgent: what the agent reported", () => {
     const first = await dispatchAgent(request({ attempt: 1 }), ctx);
     expect(first.warnings).toStrictEqual([
       "the agent reported an error (is_error, subtype error_max_turns)",
-      "the agent was denied 3 tool calls (Bash, WebFetch); if it needs them, allow them in .claude/settings.json",
+      "the agent was denied 3 tool calls (Bash, WebFetch); denying git write commands is by design (specfuse commits the work), so allow only other tools it needs, in .claude/settings.json",
     ]);
     expect(first.output.permissionDenials).toStrictEqual([
       "Bash",

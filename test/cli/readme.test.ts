@@ -7,7 +7,11 @@ import {
   COMMAND_ORDER,
   type BinName,
 } from "../../src/cli/program.js";
-import { renderExitCodeTable } from "../../src/cli/exit-codes.js";
+import { COMMAND_HELP } from "../../src/cli/command-help.js";
+import {
+  EXIT_CODE_ROWS,
+  renderExitCodeTable,
+} from "../../src/cli/exit-codes.js";
 import { PROJECT_ROOT } from "../helpers/run-cli.js";
 
 const readme = readFileSync(path.join(PROJECT_ROOT, "README.md"), "utf8");
@@ -146,24 +150,41 @@ describe("README.md (cli.md §11)", () => {
     expect(rows.map((r) => /^\| `specfuse (\w+)/.exec(r)?.[1])).toEqual([
       ...COMMAND_ORDER,
     ]);
+    // The workspace copy is named; the link goes to the shipped source, so it resolves in the package.
     expect(commands).toContain(
-      "[`.specfuse/docs/commands.md`](.specfuse/docs/commands.md)",
+      "`.specfuse/docs/commands.md` (source: [scaffold/docs/commands.md](scaffold/docs/commands.md))",
     );
-    expect(commands).toContain("(scaffold/docs/commands.md)");
   });
 
-  it("C-EXIT-2 the README table, src/cli/exit-codes.ts and the help of run and lint agree", () => {
+  it("C-EXIT-2 the README table is src/cli/exit-codes.ts; each help lists only its command's rows of it (issue 17 point 11)", () => {
     const table = renderExitCodeTable();
     const exitCodes = section("Exit codes");
     expect(exitCodes.trimStart().startsWith(`${table}\n`)).toBe(true);
     expect(readme.split(table)).toHaveLength(2);
+    // A command may list a code only where the table's Commands column covers it.
+    const covers = (cell: string, name: string) =>
+      cell === "all" ||
+      (cell === "all except `lint`" && name !== "lint") ||
+      cell.includes(`\`${name}\``);
+    for (const [name, help] of Object.entries(COMMAND_HELP)) {
+      const codes = help.exitCodes.map(([code]) => code);
+      expect(codes[0], name).toBe(0);
+      for (const code of codes) {
+        const row = EXIT_CODE_ROWS.find(([c]) => Number(c) === code);
+        expect(row, `${name} ${code}`).toBeDefined();
+        expect(covers(row?.[3] ?? "", name), `${name} ${code}`).toBe(true);
+      }
+    }
+    expect(COMMAND_HELP.lint.exitCodes.map(([c]) => c)).toEqual([0, 1, 2]);
     for (const help of [
       helpOf("specfuse", "run"),
       helpOf("specfuse", "lint"),
       helpOf("specfuse-loop"),
       helpOf("specfuse-lint"),
-    ])
-      expect(help).toContain(`\n${table}\n`);
+    ]) {
+      expect(help).toContain("\nExit codes:\n  0 ");
+      expect(help).not.toContain("|---|");
+    }
   });
 
   it("C-README-1 Configuration covers verification.yml, config.yml and the environment", () => {

@@ -57,7 +57,11 @@ describe("deliberate differences from the reference (lint.md L-CONF-5)", () => {
   );
 
   it("item 3: anchors, block scalars, flow maps and single quotes are linted normally", async () => {
-    expect(await pairs("yaml12-syntax")).toStrictEqual({ ok: true, pairs: [] });
+    // Its `notes` and `labels` keys exist only to exercise the syntax; unknown-key warns about them.
+    expect(await pairs("yaml12-syntax")).toStrictEqual({
+      ok: true,
+      pairs: ["unknown-key WU-01-ingest.md", "unknown-key WU-01-ingest.md"],
+    });
   });
 
   it("item 4: a leading BOM is ignored", async () => {
@@ -82,6 +86,13 @@ describe("deliberate differences from the reference (lint.md L-CONF-5)", () => {
     expect(await pairs("unclosed-frontmatter")).toStrictEqual({
       ok: false,
       pairs: ["yaml-invalid WU-90-close.md"],
+    });
+  });
+
+  it("issue 17: a sum exactly 10% off the PLAN estimate is silent (the reference's float division warns at 10.000000000000009%)", async () => {
+    expect(await pairs("cost-exactly-at-threshold")).toStrictEqual({
+      ok: true,
+      pairs: [],
     });
   });
 

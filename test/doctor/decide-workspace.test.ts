@@ -8,7 +8,12 @@ import {
   verificationCheck,
   versionCheck,
   wiringCheck,
+  errorDetail,
 } from "../../src/doctor/decide-workspace.js";
+import {
+  IGNORE_PROBES,
+  type IgnoreAnswer,
+} from "../../src/doctor/ignore-probe.js";
 import { SpecfuseError } from "../../src/errors/specfuse-error.js";
 import { fileOp, type FileOp } from "../../src/scaffold/file-op.js";
 import type { ScaffoldPlan } from "../../src/scaffold/plan-types.js";
@@ -124,6 +129,42 @@ describe("doctor workspace checks (cli.md C-DOCTOR-1)", () => {
       status: "fail",
       code: "settings_invalid",
     });
+  });
+
+  it("issue 17 point 6: with git's answers, the .gitignore lines' spelling does not matter; wrong answers fail", () => {
+    const right: IgnoreAnswer[] = IGNORE_PROBES.map((probe) => ({
+      probe,
+      rule: probe.isIgnored ? ".gitignore:1: work/" : null,
+    }));
+    const appendWanted = plan([fileOp(".gitignore", "append", "wiring", "x")]);
+    expect(wiringCheck(appendWanted, right).status).toBe("ok");
+    const wrong = right.map((a) =>
+      a.probe.path === ".specfuse/.loop.lock"
+        ? { ...a, rule: null }
+        : a.probe.path.endsWith("/PLAN.md")
+          ? { ...a, rule: ".gitignore:3: .specfuse/" }
+          : a,
+    );
+    const failed = wiringCheck(appendWanted, wrong);
+    expect(failed.status).toBe("fail");
+    expect(failed.detail?.split("\n")).toStrictEqual([
+      "not ignored: the lock (.specfuse/.loop.lock)",
+      "ignored by .gitignore:3: .specfuse/: feature folders (.specfuse/features/FEAT-0000-0000-probe/PLAN.md) must be committed",
+    ]);
+  });
+
+  it("issue 17 point 6: an error's detail carries its location and the quoted line", () => {
+    const e = new SpecfuseError({
+      code: "yaml_error",
+      message: "x is not valid YAML",
+      file: ".specfuse/config.yml",
+      line: 3,
+      excerpt: "  command: [oops",
+      detail: "Flow sequence must end with ]",
+    });
+    expect(errorDetail(e)).toBe(
+      "--> .specfuse/config.yml:3\n3 |   command: [oops\nFlow sequence must end with ]",
+    );
   });
 
   it("verification: doc and plannext are required; no code check only warns (init.md I-STACK-4)", () => {

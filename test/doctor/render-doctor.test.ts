@@ -35,6 +35,25 @@ describe("doctor report (cli.md C-DOCTOR-1, C-COLOR-2)", () => {
     );
   });
 
+  it("issue 17 point 6: a multi-line hint (an example file) stays in the hint column", () => {
+    const text = renderDoctor(
+      [
+        check("config", "fail", "not valid YAML", {
+          hint: "fix the line above; a valid file looks like:\nversion: 1\nagent:\n  command: claude",
+        }),
+      ],
+      { paint: makePaint(false), isTTY: false, version: "0.4.0" },
+    );
+    expect(text).toContain(
+      [
+        "                hint: fix the line above; a valid file looks like:",
+        "                      version: 1",
+        "                      agent:",
+        "                        command: claude",
+      ].join("\n"),
+    );
+  });
+
   it("C-COLOR-2 a TTY gets symbols next to the words", () => {
     const text = renderDoctor(checks, {
       paint: makePaint(false),

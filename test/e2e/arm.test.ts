@@ -244,6 +244,109 @@ describe("specfuse arm (cli.md §3.5, driver D-ARM-1)", () => {
     expect(again.stdout).toMatch(/already armed/);
   });
 
+  it("issue 17 point 7: -q keeps the findings and one outcome line", async () => {
+    const repo = operatorRepo(reviewed());
+    const dry = await runCli(["arm", "--dry-run", "-q"], { cwd: repo.dir });
+    expect(dry.exitCode).toBe(0);
+    const dryLines = dry.stdout.split("\n");
+    expect(dryLines.at(-1)).toBe(
+      `would arm gate 2 of ${FEATURE_ID} (dry run: nothing was written)`,
+    );
+    // Only lint findings come before it: no flips, no counts, no next step.
+    for (const l of dryLines.slice(0, -1))
+      expect(l).toMatch(/: warning [a-z-]+: /);
+    const r = await runCli(["arm", "-q"], { cwd: repo.dir });
+    expect(r.exitCode).toBe(0);
+    const lines = r.stdout.split("\n");
+    expect(lines.at(-1)).toBe(
+      `armed gate 2 of ${FEATURE_ID} (commit ${repo.head().slice(0, 7)})`,
+    );
+    expect(r.stdout).not.toMatch(/→|^next:|lint: \d/m);
+  });
+
+  it("issue 17 point 4: with no roadmap row, `arm --dry-run` warns instead of claiming the flip, and lint warns too", async () => {
+    const gates: GateSpec[] = [
+      {
+        gate: 1,
+        units: [
+          { id: "T01", status: "draft", extra: cost("src/a.ts") },
+          {
+            id: "G1-CLOSE",
+            type: "close",
+            status: "draft",
+            deps: ["T01"],
+            extra: cost(),
+          },
+        ],
+      },
+    ];
+    const noRow = ROADMAP.replace(/^\| FEAT-.*\n/m, "");
+    const repo = operatorRepo(gates, "planned", {
+      ".specfuse/roadmap.md": noRow,
+    });
+    const dry = await runCli(["arm", "--dry-run"], { cwd: repo.dir });
+    expect(dry.exitCode).toBe(0);
+    expect(dry.stdout).toContain("  PLAN.md: planned → active\n");
+    expect(dry.stdout).not.toMatch(/roadmap\.md: FEAT-2026-0042 Status/);
+    expect(dry.stdout).toContain(
+      `warning: .specfuse/roadmap.md has no row for ${FEATURE_ID}`,
+    );
+    const json = await runCli(["arm", "--dry-run", "--json"], {
+      cwd: repo.dir,
+    });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      warnings: expect.arrayContaining([
+        expect.objectContaining({ code: "roadmap_row_missing" }),
+      ]) as unknown,
+    });
+    const lint = await runCli(["lint", DIR], { cwd: repo.dir });
+    expect(lint.exitCode).toBe(0);
+    expect(lint.stdout).toMatch(
+      /PLAN\.md:2: warning roadmap-row-missing: \.specfuse\/roadmap\.md has no row for FEAT-2026-0042/,
+    );
+    const withRow = operatorRepo(gates, "planned", {
+      ".specfuse/roadmap.md": ROADMAP,
+    });
+    const dry2 = await runCli(["arm", "--dry-run"], { cwd: withRow.dir });
+    expect(dry2.stdout).toContain(
+      `  .specfuse/roadmap.md: ${FEATURE_ID} Status planned → active\n`,
+    );
+    expect(dry2.stdout).not.toContain("roadmap-row-missing");
+    expect(dry2.stdout).not.toContain("warning: .specfuse/roadmap.md");
+  });
+
+  it("issue 17 point 3: lint and arm agree on run-in sections (`**Context.** text`, the template's style)", async () => {
+    const repo = operatorRepo(reviewed());
+    const file = path.join(repo.dir, DIR, "WU-T03.md");
+    const text = readFileSync(file, "utf8")
+      .replace("**Context.**\n", "**Context.** ")
+      .replace("**Do not touch.**\n", "**Do not touch.** ");
+    writeFileSync(file, text);
+    repo.git("commit", "-qam", "run-in sections");
+    const lint = await runCli(["lint", "--just-closed-gate", "1", DIR], {
+      cwd: repo.dir,
+    });
+    expect(lint.stdout).not.toContain("draft-section-empty");
+    const dry = await runCli(["arm", "--dry-run"], { cwd: repo.dir });
+    expect(dry.exitCode).toBe(0);
+    expect(dry.stdout).not.toContain("draft-section-empty");
+    const empty = text.replace(
+      "**Context.** The limiter lives in src/limits.\n",
+      "**Context.**\n",
+    );
+    writeFileSync(file, empty);
+    const lint2 = await runCli(["lint", "--just-closed-gate", "1", DIR], {
+      cwd: repo.dir,
+    });
+    const dry2 = await runCli(["arm", "--dry-run"], { cwd: repo.dir });
+    expect(lint2.stdout).toMatch(
+      /WU-T03\.md:\d+: warning draft-section-empty: The "Context" section is empty/,
+    );
+    expect(dry2.stdout).toMatch(
+      /WU-T03\.md:\d+: warning draft-section-empty: The "Context" section is empty/,
+    );
+  });
+
   it("C-ARM-2 refusals: an earlier gate not finished (1), a --wu that is not a draft (1), an unknown --wu (64), nothing to arm (1)", async () => {
     const open = reviewed();
     (open[0] as GateSpec).status = "open";

@@ -110,6 +110,54 @@ describe("specfuse doctor (cli.md §3.8)", () => {
     expect(text.stderr).not.toMatch(/error\[doctor_failed\]/);
   });
 
+  it("issue 17 point 6: a .gitignore with other spellings that git applies correctly passes; one that ignores plans fails", async () => {
+    const repo = await initialized();
+    writeFileSync(
+      path.join(repo.dir, ".gitignore"),
+      "work/\n.specfuse/.loop.lock\n.specfuse/.loop.lock.json\n*.specfuse-tmp-*\n",
+    );
+    repo.commitAll("chore: our own ignore rules");
+    const r = await runCli(["doctor", "--json"], { cwd: repo.dir, env: AGENT });
+    const doc = JSON.parse(r.stdout) as DoctorDoc;
+    expect(statuses(doc).wiring).toBe("ok");
+    expect(r.exitCode).toBe(0);
+    writeFileSync(path.join(repo.dir, ".gitignore"), ".specfuse/\n");
+    const bad = await runCli(["doctor"], { cwd: repo.dir, env: AGENT });
+    expect(bad.exitCode).toBe(1);
+    expect(bad.stdout).toMatch(/^ {2}FAIL {2}wiring +git does not ignore/m);
+    expect(bad.stdout).toContain(
+      "ignored by .gitignore:1: .specfuse/: feature folders (.specfuse/features/FEAT-0000-0000-probe/PLAN.md) must be committed",
+    );
+    // `.specfuse/` ignores the lock too, so only the plans are wrong.
+    expect(bad.stdout).not.toContain("not ignored:");
+  });
+
+  it("issue 17 point 6: a YAML error shows its file, line and the line itself, and the example stays in the hint column", async () => {
+    const repo = await initialized();
+    writeFileSync(
+      path.join(repo.dir, ".specfuse", "config.yml"),
+      "version: 1\nagent:\n  command: [oops\n",
+    );
+    const r = await runCli(["doctor"], { cwd: repo.dir, env: AGENT });
+    expect(r.exitCode).toBe(1);
+    const lines = r.stdout.split("\n");
+    const at = lines.findIndex((l) => /^ {2}FAIL {2}config /.test(l));
+    const block = lines.slice(
+      at + 1,
+      lines.findIndex((l, i) => i > at && /^ {2}\S/.test(l)),
+    );
+    const indent = /^ */.exec(block[0] ?? "")?.[0].length ?? 0;
+    expect(indent).toBeGreaterThan(10);
+    expect(block[0]?.trim()).toMatch(/^--> \.specfuse\/config\.yml:\d+$/);
+    expect(block[1]?.trim()).toMatch(/^\d+ \|/);
+    const hint = block.findIndex((l) =>
+      l.trim().startsWith("hint: fix the line above"),
+    );
+    expect(hint).toBeGreaterThan(1);
+    for (const l of block.slice(hint + 1))
+      expect(l.startsWith(" ".repeat(indent + 6)), l).toBe(true);
+  });
+
   it("C-DOCTOR-1 without a workspace, node/git/agent still run and the workspace checks fail with no_specfuse_dir", async () => {
     const dir = tempDir("specfuse-doctor-");
     const r = await runCli(["doctor", "--json"], { cwd: dir, env: AGENT });

@@ -34,6 +34,29 @@ describe("specfuse init, built bin (init.md §6, cli.md §3.1, A-TEST-4)", () =>
     );
   });
 
+  it("issue 17 point 7: -q reduces init, upgrade and doctor to their outcome; warnings stay on stderr", async () => {
+    const repo = scaffoldRepo({ "package.json": PKG });
+    const init = await runCli(["init", "-q"], { cwd: repo.dir, env: repo.env });
+    expect(init.exitCode).toBe(0);
+    expect(init.stdout).toMatch(
+      /^wrote \d+ files; stack: node \(npm\) → 1 code check$/,
+    );
+    const upgrade = await runCli(["upgrade", "-q"], {
+      cwd: repo.dir,
+      env: repo.env,
+    });
+    expect(upgrade.stdout).toBe("already at 0.4.0: nothing to change");
+    const doctor = await runCli(["doctor", "-q"], {
+      cwd: repo.dir,
+      env: { ...repo.env, SPECFUSE_AGENT_CMD: "/nonexistent/agent" },
+    });
+    expect(doctor.stdout).not.toMatch(/^ {2}ok /m);
+    expect(doctor.stdout).toMatch(/^ {2}FAIL {2}agent /m);
+    expect(doctor.stdout.trimEnd().split("\n").at(-1)).toMatch(
+      /check(s)? failed/,
+    );
+  });
+
   it("C-JSON-1 --json prints one document that validates; the report moves to stderr", async () => {
     const repo = scaffoldRepo({ "package.json": PKG }, { git: "none" });
     const r = await runCli(["init", "--json", "--dry-run"], {

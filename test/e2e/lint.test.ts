@@ -16,10 +16,15 @@ function write(dir: string, tree: Tree): void {
   writeTree(dir, texts);
 }
 
+// The roadmap row every fixture feature (FEAT-2026-0101) needs, so roadmap-row-missing stays quiet.
+const ROADMAP =
+  "| Feature ID | Title | Status | Folder | Detail |\n|---|---|---|---|---|\n| FEAT-2026-0101 | Tide table export | active | FEAT-2026-0101-a | |\n";
+
 // A repository with .specfuse/features/ holding the given feature folders.
 function workspace(features: Record<string, Tree>): string {
   const root = tempDir("specfuse-lint-e2e-");
   mkdirSync(path.join(root, ".specfuse", "features"), { recursive: true });
+  writeFileSync(path.join(root, ".specfuse", "roadmap.md"), ROADMAP);
   for (const [name, tree] of Object.entries(features))
     write(path.join(root, ".specfuse", "features", name), tree);
   return root;
@@ -80,6 +85,39 @@ describe("specfuse lint and specfuse-lint (lint.md §1, cli.md C-BIN-1, C-LINT-1
       { cwd: root },
     );
     expect(verbose).toMatchObject({ exitCode: 1, stderr: "" });
+  });
+
+  it("issue 17 points 2 and 12: typos and a missing opening --- are named, not passed silently", async () => {
+    let typo = edit(
+      base(),
+      "PLAN.md",
+      "        depends_on: [FEAT-2026-0101/T01]\n",
+      "        depend_on: [FEAT-2026-0101/T01]\n",
+    );
+    typo = edit(typo, "WU-01-export.md", "status: pending", "stauts: pending");
+    typo = edit(
+      typo,
+      "WU-03-columns.md",
+      "type: implementation",
+      "type: implementation\nmodle: opus",
+    );
+    typo = edit(typo, "WU-92-g2-close.md", /^---\n/, "");
+    const root = workspace({ "FEAT-2026-0101-a": typo });
+    const r = await runCli(["lint"], { cwd: root });
+    expect(r.exitCode).toBe(1);
+    const out = r.stdout;
+    expect(out).toMatch(
+      /PLAN\.md:22: warning unknown-key: Unknown key "depend_on" in a task-graph unit entry; did you mean "depends_on"\?/,
+    );
+    expect(out).toMatch(
+      /WU-01-export\.md:1: error wu-status: status is absent \(the frontmatter has "stauts": a misspelling of "status"\?\)/,
+    );
+    expect(out).toMatch(
+      /WU-03-columns\.md:4: warning unknown-key: Unknown key "modle" .* did you mean "model"\?/,
+    );
+    expect(out).toMatch(
+      /WU-92-g2-close\.md:1: error frontmatter-missing: The file has no frontmatter: it starts with "id: FEAT-2026-0101\/G2-CLOSE"/,
+    );
   });
 
   it("L-CLI-6: --strict turns warnings into errors and exit 1", async () => {

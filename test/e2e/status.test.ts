@@ -93,6 +93,12 @@ describe("specfuse status (cli.md §3.4, driver §32 D-STAT-1)", () => {
     expect(m.stdout.split("\n")[0]).toBe("flowchart TD");
     expect(m.stdout).toMatch(/n_FEAT_2026_0042_T02 --> n_FEAT_2026_0042_T03/);
     expect(m.stdout).not.toMatch(/T01/);
+    // Issue 17 point 8: T03 waits on the blocked T02, so it is stuck, not ready; T04 has no dependency.
+    expect(m.stdout).toContain(
+      'n_FEAT_2026_0042_T03["T03<br/>implementation · pending (stuck)"]',
+    );
+    expect(m.stdout).toMatch(/^ {2}class n_FEAT_2026_0042_T03 stuck$/m);
+    expect(m.stdout).toMatch(/^ {2}class n_FEAT_2026_0042_T04 ready$/m);
     const d = await runCli(
       ["status", "--graph", "dot", "--feature", FEATURE_ID],
       { cwd: repo.dir },

@@ -93,6 +93,26 @@ describe("specfuse unblock (cli.md §3.6, driver D-UNB-1)", () => {
     expect(repo.git("status", "--porcelain")).toBe("");
   });
 
+  it("issue 17 point 7: -q prints one outcome line (dry run and real)", async () => {
+    const repo = operatorRepo(gates);
+    const dry = await runCli(
+      ["unblock", "T02", "--reason", "x", "--dry-run", "-q"],
+      {
+        cwd: repo.dir,
+      },
+    );
+    expect(dry.stdout).toBe(
+      `would re-arm ${FEATURE_ID}/T02 (re_arm_count=1; dry run: nothing was written)`,
+    );
+    const r = await runCli(["unblock", "T02", "--reason", "x", "-q"], {
+      cwd: repo.dir,
+    });
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toBe(
+      `re-armed ${FEATURE_ID}/T02 (re_arm_count=1, commit ${repo.head().slice(0, 7)})`,
+    );
+  });
+
   it("C-UNBLOCK-1 --dry-run shows the writes and writes nothing", async () => {
     const repo = operatorRepo(gates);
     const before = repo.head();

@@ -137,6 +137,9 @@ describe("classifyPreflight (D-GIT-2)", () => {
     expect(e?.code).toBe("oracle_uncommitted");
     expect(e?.file).toBe(".specfuse/verification.yml");
     expect(e?.hint).toContain("git add .specfuse/verification.yml");
+    // Issue 17 point 7: named once as the location and once in the command to run, not also as message and detail.
+    expect(e?.message).not.toContain("verification.yml");
+    expect(e?.detail).toBeUndefined();
   });
 
   it("D-GIT-2 #4 before #5: other dirty files are reported first, without the oracle", () => {

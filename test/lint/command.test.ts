@@ -10,7 +10,12 @@ import { base, edit, type Tree } from "./helpers.js";
 
 function workspace(features: Record<string, Tree>): string {
   const root = tempDir("specfuse-lint-cmd-");
-  const files: Record<string, string> = { ".specfuse/features/.keep": "" };
+  // The roadmap row of the fixture feature (FEAT-2026-0101), so roadmap-row-missing stays quiet.
+  const files: Record<string, string> = {
+    ".specfuse/features/.keep": "",
+    ".specfuse/roadmap.md":
+      "| Feature ID | Title | Status |\n|---|---|---|\n| FEAT-2026-0101 | Tide table export | active |\n",
+  };
   for (const [name, tree] of Object.entries(features))
     for (const [file, text] of Object.entries(tree))
       if (typeof text === "string")

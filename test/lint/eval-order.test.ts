@@ -112,14 +112,17 @@ describe("diagnostic order (lint.md L-OUT-5)", () => {
   });
 });
 
+// New rules that warn rather than fail: what they flag is allowed, only suspicious (docs/lint.md).
+const WARN_ONLY = new Set(["unknown-key", "roadmap-row-missing"]);
+
 describe("the rule catalogue (rule-table.ts)", () => {
   const codes = RULE_TABLE.map((r) => r.code);
   const ruleFiles = readdirSync(path.join(PROJECT_ROOT, "src/lint/rules")).map(
     (f) => f.replace(/\.ts$/, ""),
   );
 
-  it("lists 49 unique codes, one rules/<code>.ts file each", () => {
-    expect(new Set(codes).size).toBe(49);
+  it("lists 52 unique codes, one rules/<code>.ts file each", () => {
+    expect(new Set(codes).size).toBe(52);
     expect([...ruleFiles].sort()).toStrictEqual([...codes].sort());
   });
 
@@ -136,7 +139,9 @@ describe("the rule catalogue (rule-table.ts)", () => {
         expect([r.pass, r.severity]).toStrictEqual(["draft", "warning"]);
       else expect(r.pass).toBe("main");
       expect(r.ref).toMatch(/^(new|L\d\d(\/L\d\d)?|D\d\d[ab]?)$/);
-      if (r.ref === "new") expect(r.severity).toBe("error");
+      // L-NEW-1, except the rules for what formats.md F-FM-3 allows (unknown keys): they warn.
+      if (r.ref === "new")
+        expect(r.severity).toBe(WARN_ONLY.has(r.code) ? "warning" : "error");
     }
   });
 

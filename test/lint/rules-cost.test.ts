@@ -159,10 +159,12 @@ describe("plan-planned-cost-missing (L24)", () => {
 describe("plan-cost-mismatch (L25, L-COST-2)", () => {
   it.each<[string, Array<string | null>, boolean]>([
     [
-      "P 1, S 1.1: 10.000000000000009% warns (division first)",
+      "P 1, S 1.1: exactly 10% is silent, compared in whole cents (deliberate: the float form gives 10.000000000000009%)",
       ["1.1", "0"],
-      true,
+      false,
     ],
+    ["P 1, S 1.11: 11% warns", ["1.11", "0"], true],
+    ["P 1, S 0.89: 11% warns", ["0.89", "0"], true],
     ["P 1, S 1.09: 9% is silent", ["1.09", "0"], false],
     ["P 1, S 0: 100%", ["0"], true],
     ["P 1, S 0.9: exactly 10% is silent", ["0.9", "0"], false],

@@ -186,9 +186,9 @@ describe("draft-section-missing (D04a) and draft-section-empty (D04b)", () => {
     ]);
   });
 
-  it("text on the heading line never fills a section; the finding is at the heading's line", () => {
+  it("text after a run-in heading fills it (Markdown paragraphs, issue 17 point 3); an ATX heading's own text does not; findings at the heading's line", () => {
     const body =
-      "# T\n\n**Context.** only here\n**Acceptance criteria.**\n- one\n\n**Do not touch.**\n\n## Verification\n   \n**Escalation triggers.**\nnone";
+      "# T\n\n**Context.**\n**Acceptance criteria.**\n- one\n\n**Do not touch.**\n\n## Verification\n   \n**Escalation triggers.**\nnone";
     const found = drafts(draft({}, body)).filter(
       (d) => d.rule === "draft-section-empty",
     );
@@ -200,6 +200,29 @@ describe("draft-section-missing (D04a) and draft-section-empty (D04b)", () => {
       [15, "Do not touch"],
       [17, "Verification"],
     ]);
+  });
+
+  it.each([
+    ["bold run-in", "**Context.** Harbour staff paste it."],
+    ["bold run-in with a colon", "**Context:** Harbour staff paste it."],
+    ["a longer bold label", "**Contextual notes** Harbour staff paste it."],
+    ["a plain label", "Context: Harbour staff paste it."],
+  ])(
+    "%s followed directly by the next section counts as filled",
+    (_n, line) => {
+      const body = `${DRAFT_BODY.replace(/## Context\n[^\n]*\n/, "")}\n${line}\n**Objective.** x\n`;
+      expect(body).not.toContain("## Context");
+      expect(
+        where(drafts(draft({}, body)), "draft-section-empty"),
+      ).toStrictEqual([]);
+    },
+  );
+
+  it("`## Context Harbour` keeps ATX semantics: the heading text is not content", () => {
+    const body = `${DRAFT_BODY.replace(/## Context\n[^\n]*\n/, "")}\n## Context of the harbour\n**Objective.** x\n`;
+    expect(where(drafts(draft({}, body)), "draft-section-empty")).toHaveLength(
+      1,
+    );
   });
 
   it("a section heading at the very end has an empty slice", () => {

@@ -246,3 +246,16 @@ describe("self-referencing YAML aliases (L-CONF-6)", () => {
     expect(where(report, "verdict-on-non-close")).toHaveLength(1);
   });
 });
+
+describe("dep-unknown with a short id (issue 17 point 12)", () => {
+  it("a `T01` that abbreviates exactly one graph id gets 'did you mean' the full id", () => {
+    const tree = graph(
+      "        depends_on: [FEAT-2026-0101/T01]\n",
+      "        depends_on: [T01]\n",
+    );
+    const d = lintTree(tree).diagnostics.find((x) => x.rule === "dep-unknown");
+    expect(d?.hint).toBe(
+      "depends_on takes full unit ids: did you mean FEAT-2026-0101/T01?",
+    );
+  });
+});

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { lintFeature } from "../../src/lint/lint-feature.js";
 import {
+  snapshotOf,
   base,
   brief,
   edit,
@@ -330,5 +332,56 @@ describe("feature-dir-name (new; issue 9: {feature_dir} reaches the shell)", () 
       "feature-dir-name a b/PLAN.md:-",
       "plan-missing a b/PLAN.md:-",
     ]);
+  });
+});
+
+describe("roadmap-row-missing (new, warning; issue 17 point 4)", () => {
+  const TABLE =
+    "# Roadmap\n\n| Feature ID | Title | Status | Folder | Detail |\n|---|---|---|---|---|\n";
+  const ROW =
+    "| FEAT-2026-0101 | Tide table export | active | FEAT-2026-0101-tide-export | |\n";
+
+  function lintWithRoadmap(roadmap: string | null, tree: Tree = base()) {
+    const snapshot = snapshotOf(tree);
+    snapshot.roadmap =
+      roadmap === null ? { kind: "missing" } : { kind: "file", text: roadmap };
+    return lintFeature(snapshot, { strict: false, justClosedGate: null });
+  }
+
+  it("is silent when the feature's row is in a table with a Status column", () => {
+    expect(
+      where(lintWithRoadmap(TABLE + ROW), "roadmap-row-missing"),
+    ).toStrictEqual([]);
+  });
+
+  it("warns at the PLAN feature_id line when the row is missing, with the row to add", () => {
+    const report = lintWithRoadmap(TABLE);
+    expect(where(report, "roadmap-row-missing")).toStrictEqual([
+      { file: "feat/PLAN.md", line: 2, gate: null },
+    ]);
+    const d = report.diagnostics.find((x) => x.rule === "roadmap-row-missing");
+    expect(d?.severity).toBe("warning");
+    expect(d?.message).toContain(
+      ".specfuse/roadmap.md has no row for FEAT-2026-0101",
+    );
+    expect(d?.hint).toContain(
+      '"| FEAT-2026-0101 | Tide table export | active | … |"',
+    );
+    expect(report.ok).toBe(true);
+  });
+
+  it("warns when the workspace has no roadmap at all", () => {
+    const d = lintWithRoadmap(null).diagnostics.find(
+      (x) => x.rule === "roadmap-row-missing",
+    );
+    expect(d?.message).toContain("There is no .specfuse/roadmap.md");
+  });
+
+  it("is silent outside a workspace, and for done or abandoned features", () => {
+    expect(where(lintTree(base()), "roadmap-row-missing")).toStrictEqual([]);
+    const done = edit(base(), "PLAN.md", "status: active", "status: done");
+    expect(
+      where(lintWithRoadmap(TABLE, done), "roadmap-row-missing"),
+    ).toStrictEqual([]);
   });
 });

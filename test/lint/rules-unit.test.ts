@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   base,
+  edit,
   BODY,
   lintTree,
   where,
@@ -246,6 +247,34 @@ describe("close-verdict-required (L16)", () => {
     ["ready with met_locally", { status: "ready", verdict: "met_locally" }],
   ])("does not fire when %s", (_name, over) => {
     expect(at("close-verdict-required", close(over), CLOSE)).toStrictEqual([]);
+  });
+
+  it("issue 17 point 1: an in_progress close-intermediate without a verdict fails, and the hint says the unit writes it and where the checks are documented", () => {
+    const tree = withFiles(base(), {
+      "WU-90-g1-close.md": wu(
+        fm({
+          id: `${ID}/G1-CLOSE-INTERMEDIATE`,
+          type: "close-intermediate",
+          status: "in_progress",
+          produces: null,
+        }),
+      ),
+    });
+    const d = lintTree(tree).diagnostics.find(
+      (x) => x.rule === "close-verdict-required",
+    );
+    expect(d?.file).toBe("feat/WU-90-g1-close.md");
+    expect(d?.hint).toContain("writes its verdict in its own frontmatter");
+    expect(d?.hint).toContain(".specfuse/docs/closing-units.md");
+    const withVerdict = edit(
+      tree,
+      "WU-90-g1-close.md",
+      "status: in_progress",
+      "status: in_progress\nverdict: met",
+    );
+    expect(
+      where(lintTree(withVerdict), "close-verdict-required"),
+    ).toStrictEqual([]);
   });
 });
 

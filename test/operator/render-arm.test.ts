@@ -40,7 +40,7 @@ describe("arm report (cli.md C-ARM-1)", () => {
         {
           kind: "done",
           commit: "0123456789abcdef",
-          roadmapWarning: "no roadmap",
+          roadmap: { from: null, warning: "no roadmap" },
         },
         paint,
       ),
@@ -49,7 +49,7 @@ describe("arm report (cli.md C-ARM-1)", () => {
         "armed gate 2 of FEAT-2026-0042",
         "  gate 1: awaiting_review → passed   (.specfuse/features/FEAT-2026-0042-rate-limits/GATE-01.md)",
         "  FEAT-2026-0042/T02: draft → pending",
-        "  PLAN.md: planned → active, and the roadmap row's Status",
+        "  PLAN.md: planned → active",
         "  x/WU-T02.md:9: warning draft-section-empty: The Context section is empty. Fix: Write it.",
         "  lint: 0 errors, 1 warning",
         "  warning: no roadmap",
@@ -59,12 +59,29 @@ describe("arm report (cli.md C-ARM-1)", () => {
     );
   });
 
+  it("issue 17 point 4: a dry run whose roadmap has no row warns instead of claiming the flip", () => {
+    const dry = renderArmReport(
+      plan,
+      { errors: [], warnings: [] },
+      {
+        kind: "dry",
+        roadmap: { from: null, warning: ".specfuse/roadmap.md has no row" },
+      },
+      paint,
+    );
+    expect(dry).not.toContain("roadmap.md: FEAT");
+    expect(dry).toContain("  warning: .specfuse/roadmap.md has no row\n");
+  });
+
   it("a dry run says so and names the commit it would make; a refusal lists only the findings", () => {
     const dry = renderArmReport(
       plan,
       { errors: [], warnings: [] },
-      { kind: "dry" },
+      { kind: "dry", roadmap: { from: "planned", warning: null } },
       paint,
+    );
+    expect(dry).toContain(
+      "\n  PLAN.md: planned → active\n  .specfuse/roadmap.md: FEAT-2026-0042 Status planned → active\n",
     );
     expect(dry.split("\n").slice(0, 2)).toEqual([
       "specfuse arm (dry run): nothing was written",

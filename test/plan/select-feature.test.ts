@@ -65,7 +65,7 @@ describe("feature discovery (driver.md §4)", () => {
     } catch (e) {
       if (!isSpecfuseError(e)) throw e;
       expect(e.code).toBe("no_active_feature");
-      expect(e.detail).toMatch(/specfuse status/);
+      expect(e.detail).toMatch(/`specfuse status --all` shows every feature/);
       expect(e.detail).toMatch(/FEAT-2026-0002-b\/PLAN.md/);
       expect(e.detail).toMatch(/git push -u origin feat\/FEAT-2026-0003-c/);
       expect(e.detail).toMatch(/specfuse run --feature <folder>/);

@@ -44,7 +44,7 @@ describe("init report (init.md I-INIT-6)", () => {
         1. run \`specfuse init\` without --dry-run to write these files
         2. review .specfuse/verification.yml: its checks decide whether a unit passed
         3. git add .specfuse .claude .gitignore && git commit -m "chore: add specfuse"
-        4. in Claude Code: /draft-feature <goal>
+        4. in Claude Code: /draft-feature <goal>   (or by hand: .specfuse/docs/writing-a-plan.md)
     `);
   });
 

@@ -111,8 +111,11 @@ describe("status --graph (cli.md C-STATUS-2)", () => {
       n_FEAT_2026_0042_T01: "done",
       n_FEAT_2026_0042_T00: "done",
       n_FEAT_2026_0042_T02: "blocked",
-      n_FEAT_2026_0042_G2_CLOSE: "ready",
+      n_FEAT_2026_0042_G2_CLOSE: "stuck",
     });
+    expect(nodes.get("n_FEAT_2026_0042_G2_CLOSE")).toBe(
+      "G2-CLOSE<br/>close · pending (stuck)",
+    );
     expect(out).toMatch(/classDef blocked fill:#[0-9a-f]{6}/);
   });
 
@@ -129,6 +132,50 @@ describe("status --graph (cli.md C-STATUS-2)", () => {
     );
     expect(edges).toHaveLength(4);
     expect(edges[0]).toEqual(["FEAT-2026-0042/T00", "FEAT-2026-0042/T01"]);
+  });
+
+  it("issue 17 point 8: a pending unit is ready only when its dependencies are done; waiting on running work; stuck behind a blocked one", () => {
+    const u = (id: string, status: string, deps: string[] = []): GraphUnit => ({
+      id,
+      label: id,
+      type: "implementation",
+      status,
+      dependsOn: deps,
+    });
+    const g = gateGraph(
+      "g",
+      [
+        u("A", "done"),
+        u("B", "pending", ["A"]),
+        u("C", "in_progress"),
+        u("D", "pending", ["C"]),
+        u("E", "blocked_human"),
+        u("F", "pending", ["E"]),
+        u("G", "ready", ["F"]),
+        u("H", "pending", ["X"]),
+      ],
+      () => undefined,
+    );
+    expect(Object.fromEntries(g.nodes.map((n) => [n.id, n.readiness]))).toEqual(
+      {
+        A: null,
+        B: "ready",
+        C: null,
+        D: "waiting",
+        E: null,
+        F: "stuck",
+        G: "stuck",
+        H: "stuck",
+        X: null,
+      },
+    );
+    const { classes } = parseMermaid(renderMermaid(g));
+    expect(classes.get("n_B")).toBe("ready");
+    expect(classes.get("n_D")).toBe("waiting");
+    expect(classes.get("n_F")).toBe("stuck");
+    expect(renderDot(g)).toContain(
+      '"F" [label="F\\nimplementation · pending (stuck)"',
+    );
   });
 
   it("ids that collide after sanitizing stay distinct in Mermaid", () => {

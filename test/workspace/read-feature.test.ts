@@ -59,6 +59,24 @@ describe("readFeature", () => {
     expect([...snap.files.keys()]).toStrictEqual(["feat/GATE-03.md"]);
   });
 
+  it("reads .specfuse/roadmap.md for a folder inside a workspace, and nothing for one outside", async () => {
+    const root = tempDir();
+    const dir = path.join(root, ".specfuse", "features", "FEAT-2026-0001-x");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, "PLAN.md"), "---\nstatus: active\n---\n");
+    expect((await readFeature(dir, "f")).roadmap).toStrictEqual({
+      kind: "missing",
+    });
+    writeFileSync(path.join(root, ".specfuse", "roadmap.md"), "| a |\n");
+    expect((await readFeature(dir, "f")).roadmap).toStrictEqual({
+      kind: "file",
+      text: "| a |\n",
+    });
+    expect(Object.hasOwn(await readFeature(tempDir(), "feat"), "roadmap")).toBe(
+      false,
+    );
+  });
+
   it("resolves graph files against the folder, never the process directory", async () => {
     const dir = tempDir();
     writeFileSync(

@@ -32,7 +32,7 @@ export const closeVerdictRequired: Rule = {
       line: unit.doc.keyLine("verdict") ?? 1,
       gate: null,
       message: `A ${String(data.type)} unit with status ${show(data.status)} has verdict ${show(data.verdict)}; expected ${VERDICTS.join(", ")}.`,
-      hint: 'record the outcome, e.g. "verdict: met", or set "status: pending" if the close has not run yet.',
+      hint: 'a close unit writes its verdict in its own frontmatter before it finishes: add "verdict: met" (or met_locally, partially_met, not_met; see .specfuse/docs/closing-units.md), or set "status: pending" if the close has not run yet.',
     });
     return undefined;
   },

@@ -2,6 +2,14 @@ import type { Rule } from "../rule.js";
 import { show } from "../values.js";
 import { closestId } from "../wording.js";
 
+// A full id that a short one (`T01`) abbreviates, when exactly one graph id ends with `/<value>`.
+function expandShortId(value: unknown, known: Iterable<string>): string | null {
+  if (typeof value !== "string" || value === "" || value.includes("/"))
+    return null;
+  const matches = [...known].filter((id) => id.endsWith(`/${value}`));
+  return matches.length === 1 ? (matches[0] ?? null) : null;
+}
+
 // L07: once per dependency element that names no entry of any gate; the hint names the closest id.
 export const depUnknown: Rule = {
   code: "dep-unknown",
@@ -12,10 +20,9 @@ export const depUnknown: Rule = {
         ? entry.raw.id
         : `Entry ${entry.raw.index + 1}`;
     for (const dep of unknown) {
-      const near = closestId(
-        dep.value,
-        ctx.facts.analysis?.firstById.keys() ?? [],
-      );
+      const known = [...(ctx.facts.analysis?.firstById.keys() ?? [])];
+      const full = expandShortId(dep.value, known);
+      const near = full ?? closestId(dep.value, known);
       ctx.report({
         rule: "dep-unknown",
         file: ctx.facts.planFile,
@@ -23,9 +30,11 @@ export const depUnknown: Rule = {
         gate: entry.gate.label,
         message: `${who} depends on ${show(dep.value)}, which is not in the graph.`,
         hint:
-          near === null
-            ? "add that unit to the graph, or remove it from depends_on."
-            : `did you mean ${near}? Otherwise remove it from depends_on.`,
+          full !== null
+            ? `depends_on takes full unit ids: did you mean ${full}?`
+            : near === null
+              ? "add that unit to the graph, or remove it from depends_on."
+              : `did you mean ${near}? Otherwise remove it from depends_on.`,
       });
     }
     return undefined;

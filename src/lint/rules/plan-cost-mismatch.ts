@@ -4,7 +4,20 @@ import type { Rule } from "../rule.js";
 
 const THRESHOLD = 10;
 
-// L25: the PLAN estimate and the units' sum differ by more than 10% (lint.md L-COST-2).
+// Whether P and S (both multiples of 0.01) differ by more than THRESHOLD percent of P (or of S when P <= 0),
+// decided in whole cents so exactly 10% never warns (the float form gives 10.000000000000009 for 1.00/1.10).
+function isOverThreshold(p: number, s: number): boolean {
+  const pc = Math.round(p * 100);
+  const sc = Math.round(s * 100);
+  if (!Number.isSafeInteger(pc) || !Number.isSafeInteger(sc)) {
+    const base = p > 0 ? p : s > 0 ? s : 0;
+    return base > 0 && (Math.abs(p - s) / base) * 100 > THRESHOLD;
+  }
+  const base = pc > 0 ? pc : sc > 0 ? sc : 0;
+  return base > 0 && Math.abs(pc - sc) * 100 > THRESHOLD * base;
+}
+
+// L25: the PLAN estimate and the units' sum differ by more than 10% (lint.md L-COST-2, deliberately exact).
 export const planCostMismatch: Rule = {
   code: "plan-cost-mismatch",
   cost(ctx) {
@@ -19,14 +32,13 @@ export const planCostMismatch: Rule = {
     }
     const s = round2(sum);
     const p = round2(plan.value);
-    // Division before multiplication, exactly as L-COST-2 step 4 requires.
+    if (!isOverThreshold(p, s)) return;
     const delta =
       p > 0
         ? (Math.abs(p - s) / p) * 100
         : s > 0
           ? (Math.abs(p - s) / s) * 100
           : 0;
-    if (!(delta > THRESHOLD)) return;
     ctx.report({
       rule: "plan-cost-mismatch",
       file: facts.planFile,

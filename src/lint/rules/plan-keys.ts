@@ -1,6 +1,7 @@
 import { featureIdOf, isCorrelationId } from "../../plan/correlation-id.js";
 import type { LintFacts } from "../facts.js";
 import type { Rule } from "../rule.js";
+import { misspelledKey } from "../absent-key.js";
 import { featureIdHint, listOf } from "../wording.js";
 
 const REQUIRED = [
@@ -46,13 +47,19 @@ export const planKeys: Rule = {
     const missing = REQUIRED.filter((k) => !Object.hasOwn(facts.planData, k));
     if (missing.length === 0) return undefined;
     const hasFrontmatter = facts.planDoc?.fm.state === "ok";
+    const typos = missing.flatMap((k) => {
+      const typo = misspelledKey(facts.planData, k, "plan");
+      return typo === null
+        ? []
+        : [`"${typo}" looks like a misspelling of "${k}"`];
+    });
     ctx.report({
       rule: "plan-keys",
       file: facts.planFile,
       line: 1,
       gate: null,
       message: hasFrontmatter
-        ? `The PLAN frontmatter lacks ${listOf(missing)}; it needs feature_id, title, branch, roadmap_goal and status.`
+        ? `The PLAN frontmatter lacks ${listOf(missing)}${typos.length === 0 ? "" : ` (${typos.join("; ")})`}; it needs feature_id, title, branch, roadmap_goal and status.`
         : "PLAN.md has no frontmatter; it needs feature_id, title, branch, roadmap_goal and status.",
       hint: `${hasFrontmatter ? "add" : 'start the file with a "---" block holding'} ${missing
         .map((k) => `"${example(k, facts)}"`)

@@ -1,6 +1,7 @@
 import { isCorrelationId } from "../../plan/correlation-id.js";
 import { sameYamlValue } from "../../plan/read-graph.js";
 import type { Rule } from "../rule.js";
+import { absentKeyNote } from "../absent-key.js";
 import { show } from "../values.js";
 
 // L09: the frontmatter `id` must equal the graph id (F-ID-4); an absent id counts as different.
@@ -16,7 +17,7 @@ export const wuIdMismatch: Rule = {
       file: unit.file,
       line: unit.doc.keyLine("id") ?? 1,
       gate: null,
-      message: `Frontmatter id is ${show(data.id)}, but the graph names this file as ${show(graphId)}.`,
+      message: `Frontmatter id is ${show(data.id)}${absentKeyNote(unit.doc, "id", "unit")}, but the graph names this file as ${show(graphId)}.`,
       hint:
         isCorrelationId(data.id) && !isCorrelationId(graphId)
           ? `the graph id is the odd one: write "id: ${data.id}" in the graph entry (line ${unit.entry.raw.idLine ?? "?"} of PLAN.md).`

@@ -1,5 +1,6 @@
 import { WU_STATUSES, isWuStatus } from "../../plan/vocabulary.js";
 import type { Rule } from "../rule.js";
+import { absentKeyNote } from "../absent-key.js";
 import { show } from "../values.js";
 
 // L13: `status` must be one of the eight statuses (F-WU-8).
@@ -13,7 +14,7 @@ export const wuStatus: Rule = {
       file: unit.file,
       line: unit.doc.keyLine("status") ?? 1,
       gate: null,
-      message: `status is ${show(value)}; expected one of ${WU_STATUSES.join(", ")}.`,
+      message: `status is ${show(value)}${absentKeyNote(unit.doc, "status", "unit")}; expected one of ${WU_STATUSES.join(", ")}.`,
       hint: 'write "status: pending" for a unit that is ready to run, or "status: draft" for one awaiting review.',
     });
     return undefined;

@@ -75,6 +75,10 @@ describe("signals and crashes (driver §20, §21)", () => {
     child.kill("SIGINT");
     const r = await child;
     expect(r.exitCode, String(r.stderr)).toBe(130);
+    // Issue 17 point 7: nothing was verified, so no RESULT-block warning may say verification decides.
+    expect(`${String(r.stdout)}${String(r.stderr)}`).not.toMatch(
+      /verification decide/,
+    );
     expect(isDead(pgid)).toBe(true);
     expect(existsSync(path.join(repo.dir, "src/half.txt"))).toBe(false);
     expect(repo.read(`${repo.info.dir}/WU-T01.md`)).toMatch(
