@@ -63,7 +63,14 @@ import { yamlInvalid } from "./rules/yaml-invalid.js";
 
 // The order of lint.md L-EVAL-1; within a step, rules run in this order and a stop or skip ends the step.
 export const STEPS = {
-  plan: [featureDirName, planMissing, yamlInvalid, planKeys, unknownKey, roadmapRowMissing],
+  plan: [
+    featureDirName,
+    planMissing,
+    yamlInvalid,
+    planKeys,
+    unknownKey,
+    roadmapRowMissing,
+  ],
   graph: [yamlInvalid, graphMissing, graphShape],
   gate: [
     graphShape,
