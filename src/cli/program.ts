@@ -25,7 +25,9 @@ export type CommandName =
   | "adopt"
   | "features"
   | "abandon"
-  | "pr";
+  | "pr"
+  | "show"
+  | "report";
 
 /** A command's entry point: options in, result out; throws SpecfuseError on failure. */
 export type CommandFn = (
@@ -55,6 +57,9 @@ export const COMMAND_LOADERS: Record<CommandName, () => Promise<CommandFn>> = {
   abandon: async () =>
     (await import("../commands/abandon.js")).abandon as CommandFn,
   pr: async () => (await import("../commands/pr.js")).pr as CommandFn,
+  show: async () => (await import("../commands/show.js")).show as CommandFn,
+  report: async () =>
+    (await import("../commands/report.js")).report as CommandFn,
 };
 
 /** Called by an action with the command's merged options (globals included). */
@@ -323,6 +328,36 @@ function definePr(cmd: Command, run: ActionRunner): Command {
     .action(async (_o, c: Command) => run("pr", c.optsWithGlobals()));
 }
 
+function defineShow(cmd: Command, run: ActionRunner): Command {
+  return cmd
+    .description(
+      "everything about one unit: frontmatter, dependencies, every attempt, notes, commit",
+    )
+    .argument("<unit>", "unit id, or a unique suffix (T02)")
+    .option(
+      "--feature <name>",
+      "feature to look in (default: the one a full id names, else the active one)",
+    )
+    .action(async (unit: string, _o, c: Command) =>
+      run("show", { ...c.optsWithGlobals(), unit }),
+    );
+}
+
+function defineReport(cmd: Command, run: ActionRunner): Command {
+  return cmd
+    .description(
+      "write a self-contained HTML report of a feature's run under its work/",
+    )
+    .argument(
+      "[feature]",
+      "feature folder, path or id (default: the active one, else the one that ran)",
+    )
+    .option("--open", "open the page with the platform opener")
+    .action(async (feature: string | undefined, _o, c: Command) =>
+      run("report", { ...c.optsWithGlobals(), feature }),
+    );
+}
+
 const DEFINERS: Record<
   CommandName,
   (cmd: Command, run: ActionRunner) => Command
@@ -341,6 +376,8 @@ const DEFINERS: Record<
   features: defineFeatures,
   abandon: defineAbandon,
   pr: definePr,
+  show: defineShow,
+  report: defineReport,
 };
 
 // Order in help and in the generated commands reference.
@@ -359,6 +396,8 @@ export const COMMAND_ORDER: readonly CommandName[] = [
   "features",
   "abandon",
   "pr",
+  "show",
+  "report",
 ];
 
 /** Which bin is running: the umbrella, or an alias for one subcommand (cli.md C-BIN-1). */
