@@ -336,7 +336,7 @@ function defineShow(cmd: Command, run: ActionRunner): Command {
     .argument("<unit>", "unit id, or a unique suffix (T02)")
     .option(
       "--feature <name>",
-      "feature to look in (default: the one a full id names, else the active one)",
+      "feature to look in (default: the one a full id names, else the active one, else all)",
     )
     .action(async (unit: string, _o, c: Command) =>
       run("show", { ...c.optsWithGlobals(), unit }),
