@@ -25,7 +25,10 @@ const KINDS: readonly WorkFileKind[] = [
 ];
 
 // The human view of one unit (issue 16 §2): header, dependencies, frontmatter, then every cycle; pure.
-export function renderShow(body: ShowBody, o: ShowRenderOptions): string {
+// Every text from the plan, the events or git is shown with its control characters escaped, so a
+// hostile file cannot send escape sequences to the terminal.
+export function renderShow(input: ShowBody, o: ShowRenderOptions): string {
+  const body = visibleDeep(input) as ShowBody;
   const u = body.unit;
   const money = (v: number | null) => (v === null ? "-" : formatUsd(v));
   const time = (v: number | null) =>
@@ -99,7 +102,7 @@ function frontmatterLines(text: string | null): string[] {
   if (!/^---[ \t]*$/.test(lines[0] ?? "")) return ["(no frontmatter)"];
   const close = lines.findIndex((l, i) => i > 0 && /^---[ \t]*$/.test(l));
   const block = lines.slice(1, close === -1 ? lines.length : close);
-  return block.length === 0 ? ["(empty)"] : block;
+  return block.length === 0 ? ["(empty)"] : block.map(visible);
 }
 
 function cycleLines(c: ShowCycle, o: ShowRenderOptions): string[] {
@@ -153,6 +156,24 @@ function outcomeWord(outcome: string | null, paint: Paint): string {
   if (c === "passed") return paint.green(outcome);
   if (c === "interrupted" || c === "zero_token") return paint.yellow(outcome);
   return paint.red(outcome);
+}
+
+// Control characters (ESC, CR, BEL, C1, …) as `\x1b`-style escapes; tabs and line ends stay.
+export function visible(text: string): string {
+  return text.replace(
+    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g,
+    (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`,
+  );
+}
+
+function visibleDeep(value: unknown): unknown {
+  if (typeof value === "string") return visible(value);
+  if (Array.isArray(value)) return value.map(visibleDeep);
+  if (value !== null && typeof value === "object")
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, visibleDeep(v)]),
+    );
+  return value;
 }
 
 function firstLine(text: string): string {

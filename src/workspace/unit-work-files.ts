@@ -1,4 +1,5 @@
-import { open, readdir, readFile, stat } from "node:fs/promises";
+import { constants } from "node:fs";
+import { lstat, open, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { attemptDir } from "./attempt-files.js";
 
@@ -45,8 +46,8 @@ export async function listUnitWorkFiles(
     if (cycle !== null && entry.isDirectory) {
       const sub = path.join(dir, entry.name);
       for (const inner of await entries(sub))
-        if (!inner.isDirectory) push(found, sub, inner.name, Number(cycle[1]));
-    } else if (!entry.isDirectory) push(found, dir, entry.name, null);
+        if (inner.isFile) push(found, sub, inner.name, Number(cycle[1]));
+    } else if (entry.isFile) push(found, dir, entry.name, null);
   }
   const order = (f: WorkFile) => f.cycleFolder ?? Number.MAX_SAFE_INTEGER;
   return found.sort(
@@ -77,10 +78,16 @@ function push(
 
 async function entries(
   dir: string,
-): Promise<Array<{ name: string; isDirectory: boolean }>> {
+): Promise<Array<{ name: string; isDirectory: boolean; isFile: boolean }>> {
   try {
     const list = await readdir(dir, { withFileTypes: true });
-    return list.map((e) => ({ name: e.name, isDirectory: e.isDirectory() }));
+    // Symbolic links are neither: the agent can write into work/, and a link there must not pull
+    // another file (a key, a FIFO, a device) into a report someone may share.
+    return list.map((e) => ({
+      name: e.name,
+      isDirectory: e.isDirectory(),
+      isFile: e.isFile(),
+    }));
   } catch {
     return [];
   }
@@ -93,7 +100,11 @@ export async function readTextHead(
 ): Promise<TextHead | null> {
   let handle;
   try {
-    handle = await open(file, "r");
+    // No link is followed and no FIFO waits for a writer (see entries()).
+    handle = await open(
+      file,
+      constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK,
+    );
   } catch {
     return null;
   }
@@ -132,7 +143,8 @@ const FINDINGS_MAX_BYTES = 32 * 1024 * 1024;
 export async function readFindingsCount(file: string): Promise<number | null> {
   let value: unknown;
   try {
-    if ((await stat(file)).size > FINDINGS_MAX_BYTES) return null;
+    const st = await lstat(file);
+    if (!st.isFile() || st.size > FINDINGS_MAX_BYTES) return null;
     value = JSON.parse(await readFile(file, "utf8"));
   } catch {
     return null;

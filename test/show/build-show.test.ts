@@ -221,6 +221,23 @@ describe("show: everything about one unit (issue 16 §2)", () => {
     );
   });
 
+  it("escapes control characters from the plan and the events, so a hostile file cannot drive the terminal", () => {
+    const body = buildShow(inputs());
+    body.unit.title = "evil\u001b]0;pwned\u0007\u009b31m";
+    const first = body.cycles[0]?.attempts[0];
+    if (first !== undefined) first.summary = "line one\u001b[2J\nline two";
+    const text = renderShow(body, {
+      paint: makePaint(false),
+      isTTY: false,
+      display: (p) => p,
+      unitText: "---\nid: x\u001b[31m\r\n---\n",
+    });
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(text).toContain("evil\\x1b]0;pwned\\x07\\x9b31m");
+    expect(text).toContain("      line one\\x1b[2J\n");
+    expect(text).toContain("  id: x\\x1b[31m\n");
+  });
+
   it("a unit that never ran: no attempts, no commit yet; an unreadable file is said so", () => {
     const model = modelOf(gates);
     const unit = model.units.get(`${FEATURE_ID}/T03`);

@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
@@ -49,6 +50,24 @@ describe("a unit's attempt files (formats.md F-RUN-4, evidence.md EV-CYC-1)", ()
       [null, 2, "note", "attempt-2.md"],
     ]);
     expect(await listUnitWorkFiles(tempDir(), WU)).toEqual([]);
+  });
+
+  it("a hostile work/ folder: links and FIFOs are not attempt files, and a link is never read", async () => {
+    const feature = tempDir();
+    const dir = path.join(feature, "work", "FEAT-2026-0042_T02");
+    mkdirSync(dir, { recursive: true });
+    const secret = path.join(tempDir(), "id_rsa");
+    writeFileSync(secret, "PRIVATE KEY");
+    symlinkSync(secret, path.join(dir, "attempt-1.md"));
+    symlinkSync(secret, path.join(dir, "attempt-1.findings.json"));
+    symlinkSync(path.dirname(secret), path.join(dir, "cycle-1"));
+    execFileSync("mkfifo", [path.join(dir, "attempt-2.md")]);
+    expect(await listUnitWorkFiles(feature, WU)).toEqual([]);
+    expect(await readTextHead(path.join(dir, "attempt-1.md"), 100)).toBeNull();
+    expect(await readTextHead(path.join(dir, "attempt-2.md"), 100)).toBeNull();
+    expect(
+      await readFindingsCount(path.join(dir, "attempt-1.findings.json")),
+    ).toBeNull();
   });
 
   it("reads the head of a note without splitting a character, with the whole size", async () => {
