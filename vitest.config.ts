@@ -26,6 +26,15 @@ const PURE = [
   "src/scaffold/merge-wiring.ts",
   "src/scaffold/manifest.ts",
   "src/scaffold/version.ts",
+  "src/history/**",
+  "src/report/build-*.ts",
+  "src/report/layout-graph.ts",
+  "src/report/render-*.ts",
+  "src/report/html.ts",
+  "src/show/build-show.ts",
+  "src/show/render-show.ts",
+  "src/show/cycle-files.ts",
+  "src/show/re-arm-entries.ts",
 ];
 
 // Two projects: fast pure tests, and `slow` suites that spawn processes and real git (architecture.md A-TEST-8).

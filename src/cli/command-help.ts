@@ -25,6 +25,8 @@ export type HelpTopic =
   | "features"
   | "abandon"
   | "pr"
+  | "show"
+  | "report"
   | "completion";
 
 const INTERNAL = [70, "a bug in specfuse: please report it"] as const;
@@ -292,6 +294,34 @@ export const COMMAND_HELP: Readonly<Record<HelpTopic, CommandHelp>> = {
       [65, "no workspace, or an invalid plan"],
       INTERNAL,
       INTERRUPTED,
+    ],
+  },
+  show: {
+    examples: [
+      ["FEAT-2026-0042/T02", "one unit's whole history"],
+      ["T02", "the same, by a short id unique in the workspace"],
+      ["T02 --json", "as JSON (specfuse.show/1)"],
+    ],
+    exitCodes: [
+      [0, "printed"],
+      [64, "usage error, or an unknown or ambiguous unit"],
+      [65, "no workspace, or a file that does not parse (the rest is printed)"],
+      INTERNAL,
+    ],
+  },
+  report: {
+    examples: [
+      ["", "the page of the active feature, under its work/"],
+      ["FEAT-2026-0042 --open", "a feature's page, opened in the browser"],
+    ],
+    exitCodes: [
+      [0, "written"],
+      [64, "usage error, or an unknown or ambiguous feature"],
+      [
+        65,
+        "no workspace, or a file that does not parse (the page is still written)",
+      ],
+      INTERNAL,
     ],
   },
   completion: {

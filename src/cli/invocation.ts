@@ -29,6 +29,8 @@ export const ENVELOPED: ReadonlySet<CommandName> = new Set([
   "features",
   "abandon",
   "pr",
+  "show",
+  "report",
 ]);
 
 /** One CLI invocation: its streams, its command once known, and its abort and cleanup state. */

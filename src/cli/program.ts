@@ -26,7 +26,9 @@ export type CommandName =
   | "features"
   | "abandon"
   | "pr"
-  | "completion";
+  | "completion"
+  | "show"
+  | "report";
 
 /** A command's entry point: options in, result out; throws SpecfuseError on failure. */
 export type CommandFn = (
@@ -58,6 +60,9 @@ export const COMMAND_LOADERS: Record<CommandName, () => Promise<CommandFn>> = {
   pr: async () => (await import("../commands/pr.js")).pr as CommandFn,
   completion: async () =>
     (await import("../commands/completion.js")).completion as CommandFn,
+  show: async () => (await import("../commands/show.js")).show as CommandFn,
+  report: async () =>
+    (await import("../commands/report.js")).report as CommandFn,
 };
 
 /** Called by an action with the command's merged options (globals included). */
@@ -441,6 +446,46 @@ function defineCompletion(
     );
 }
 
+function defineShow(
+  cmd: Command,
+  run: ActionRunner,
+  invocation: Invocation,
+): Command {
+  return cmd
+    .description(
+      "everything about one unit: frontmatter, dependencies, every attempt, notes, commit",
+    )
+    .argument("<unit>", "unit id, or a unique suffix (T02)")
+    .option(
+      "--feature <name>",
+      "feature to look in (default: the one a full id names, else the active one, else all)",
+    )
+    .addHelpText("after", renderCommandHelp("show", invocation))
+    .action(async (unit: string, _o, c: Command) =>
+      run("show", { ...c.optsWithGlobals(), unit }),
+    );
+}
+
+function defineReport(
+  cmd: Command,
+  run: ActionRunner,
+  invocation: Invocation,
+): Command {
+  return cmd
+    .description(
+      "write a self-contained HTML report of a feature's run under its work/",
+    )
+    .argument(
+      "[feature]",
+      "feature folder, path or id (default: the active one, else the one that ran)",
+    )
+    .option("--open", "open the page with the platform opener")
+    .addHelpText("after", renderCommandHelp("report", invocation))
+    .action(async (feature: string | undefined, _o, c: Command) =>
+      run("report", { ...c.optsWithGlobals(), feature }),
+    );
+}
+
 const DEFINERS: Record<
   CommandName,
   (cmd: Command, run: ActionRunner, invocation: Invocation) => Command
@@ -460,6 +505,8 @@ const DEFINERS: Record<
   abandon: defineAbandon,
   pr: definePr,
   completion: defineCompletion,
+  show: defineShow,
+  report: defineReport,
 };
 
 // Order in help and in the generated commands reference.
@@ -479,6 +526,8 @@ export const COMMAND_ORDER: readonly CommandName[] = [
   "abandon",
   "pr",
   "completion",
+  "show",
+  "report",
 ];
 
 /** Which bin is running: the umbrella, or an alias for one subcommand (cli.md C-BIN-1). */

@@ -54,6 +54,7 @@ export const ERROR_CODES = {
   agent_unavailable: 64,
   target_not_directory: 64,
   wu_not_found: 64,
+  wu_ambiguous: 64,
   issue_ref_invalid: 64,
   title_invalid: 64,
   // 65: invalid data

@@ -83,6 +83,7 @@ const PURE_FOLDERS = [
   "src/errors/",
   "src/evidence/",
   "src/types/",
+  "src/history/",
 ];
 // Driver files that orchestrate or touch the disk; every other driver file is a pure decision.
 const DRIVER_IO = new Set(
@@ -157,6 +158,21 @@ const PURE_FILES = [
   "src/log/export-trail.ts",
   "src/log/log-modes.ts",
   "src/log/render-verify.ts",
+  "src/report/build-report.ts",
+  "src/report/build-timeline.ts",
+  "src/report/choose-report-feature.ts",
+  "src/report/html.ts",
+  "src/report/layout-graph.ts",
+  "src/report/render-evidence.ts",
+  "src/report/render-graph.ts",
+  "src/report/render-report.ts",
+  "src/report/render-timeline.ts",
+  "src/report/report-assets.ts",
+  "src/report/report-model.ts",
+  "src/show/build-show.ts",
+  "src/show/cycle-files.ts",
+  "src/show/re-arm-entries.ts",
+  "src/show/render-show.ts",
 ];
 
 describe("architecture boundaries (A-IO-1, A-IO-2)", () => {

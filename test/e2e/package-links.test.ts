@@ -68,11 +68,16 @@ describe("the packed package (issue 17 point 9)", () => {
     const readme = readFileSync(path.join(unpacked, "README.md"), "utf8");
     const links = linksOf(readme);
     expect(links.length).toBeGreaterThan(5);
-    const repo = "https://github.com/specfuse/specfuse/blob/main/";
+    // Pages link to the repository's blob view, images to its raw files; both must exist here.
+    const repos = [
+      "https://github.com/specfuse/specfuse/blob/main/",
+      "https://raw.githubusercontent.com/specfuse/specfuse/main/",
+    ];
     for (const link of links) {
       const target = link.split("#")[0] ?? "";
       if (target === "") continue;
-      if (target.startsWith(repo)) {
+      const repo = repos.find((r) => target.startsWith(r));
+      if (repo !== undefined) {
         expect(
           existsSync(path.join(PROJECT_ROOT, target.slice(repo.length))),
           link,
