@@ -99,12 +99,12 @@ export async function finishAttempt(
 }
 
 function agentReport(dispatch: DispatchResult) {
-  const o = dispatch.output;
+  const o = dispatch.result;
   return {
-    ...(o.isError !== undefined ? { is_error: o.isError } : {}),
+    ...(o.isErrorReported !== false ? { is_error: o.isError } : {}),
     ...(o.subtype !== undefined ? { subtype: o.subtype } : {}),
     ...(o.sessionId !== undefined ? { session_id: o.sessionId } : {}),
-    ...(o.permissionDenials !== undefined && o.permissionDenials.length > 0
+    ...(o.permissionDenials.length > 0
       ? { permission_denials: o.permissionDenials }
       : {}),
     ...(dispatch.process.exitCode !== null

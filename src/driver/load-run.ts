@@ -1,4 +1,5 @@
 import path from "node:path";
+import { backendSettings, getBackend } from "../agent/backends.js";
 import { readConfig } from "../config/read-config.js";
 import { missingSets, missingSetsError } from "../config/missing-sets.js";
 import {
@@ -69,14 +70,7 @@ export async function loadRun(
   await warnVersion(root, ctx);
   const { config, warnings } = await readConfig(root);
   for (const w of warnings) ctx.log.warn(w.message, "config_unknown_key");
-  const agent = options.agent ?? config.agent.name;
-  if (agent !== "claude") {
-    throw new SpecfuseError({
-      code: "agent_unavailable",
-      message: `agent adapter "${agent}" is not available in this version`,
-      hint: "only the claude adapter ships; use `--agent claude` or set agent.name: claude in .specfuse/config.yml",
-    });
-  }
+  getBackend(options.agent ?? config.agent.name, backendSettings(config, null));
   const verification = await readVerification(root);
   const choice = await selectFeature(root, options.feature, ctx);
   if (choice.note !== null) ctx.log.info(choice.note);

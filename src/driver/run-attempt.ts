@@ -8,7 +8,7 @@ import type { AttemptRecord } from "../types/outcome.js";
 import { runChecks, type CheckReport } from "../verify/run-checks.js";
 import { planGates } from "../verify/plan-gates.js";
 import { findSmokeCommands } from "../verify/smoke-imports.js";
-import { writeAgentRecords } from "../workspace/attempt-files.js";
+import { attemptDir, writeAgentRecords } from "../workspace/attempt-files.js";
 import { listFileNames } from "../workspace/fs-queries.js";
 import { attemptRecord } from "./cost.js";
 import type { Cycle } from "./cycle.js";
@@ -105,12 +105,9 @@ export async function runAttempt(
     history: c.history,
   });
   await writeAgentRecords(s.absFeatureDir, unit.id, a, { prompt });
-  s.ctx.log.debug(
-    `agent: ${s.agentExe} ${claudeLikeArgs(s, unit).join(" ")} (prompt ${prompt.length} chars, sha256 ${sha256Prefix(prompt)})`,
-  );
   const dispatch = await dispatchAgent(
     {
-      adapter: s.adapter,
+      backend: s.adapter,
       unit: {
         id: unit.id,
         model: unit.model,
@@ -122,10 +119,15 @@ export async function runAttempt(
         wallClockMs: wallClockMinutes * 60_000,
         inactivityMs: inactivityMinutes * 60_000,
       },
-      repoRoot: s.root,
+      cwd: s.root,
       featureDir: F,
+      workDir: attemptDir(s.absFeatureDir, unit.id),
       attempt: a,
       signal: s.stop.signal,
+      onInvocation: (inv) =>
+        s.ctx.log.debug(
+          `agent: ${s.agentExe} ${inv.args.join(" ")} (prompt ${prompt.length} chars, sha256 ${sha256Prefix(prompt)})`,
+        ),
       onSpawn: (pid) => {
         s.activePgids.add(pid);
         checkpoint.update({ agent_pgid: pid, agent_exe: s.agentExe });
@@ -151,7 +153,7 @@ export async function runAttempt(
     stop: stopCause(s),
     timeout: dispatch.timeout,
     isCostTracking: s.verification.cost_tracking,
-    usage: dispatch.output.usage ?? null,
+    usage: dispatch.usage,
     agentStatus: dispatch.resultBlock.agentStatus,
     blockedReason: dispatch.resultBlock.blockedReason,
     protectedPaths: await detectAttemptViolations(
@@ -238,20 +240,6 @@ export async function runAttempt(
       facts.pass = pass.result;
     }
   }
-}
-
-// The argv the adapter builds, for `--verbose` (D-UI-5); the prompt itself goes on stdin.
-function claudeLikeArgs(s: RunSession, unit: Cycle["unit"]): string[] {
-  return s.adapter.buildInvocation(
-    {
-      id: unit.id,
-      model: unit.model,
-      effort: unit.effort,
-      isUnsandboxed: unit.unsandboxed,
-    },
-    "",
-    { wallClockMs: 0, inactivityMs: 0 },
-  ).args;
 }
 
 function sha256Prefix(text: string): string {

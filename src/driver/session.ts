@@ -1,4 +1,4 @@
-import type { AgentAdapter } from "../agent/adapter.js";
+import type { AgentBackend } from "../agent/backend.js";
 import type { Repo } from "../git/repo.js";
 import type { ProgressOptions } from "../output/progress.js";
 import type { FeatureModel, GateModel } from "../plan/feature-model.js";
@@ -57,7 +57,7 @@ export interface RunSession {
   model: FeatureModel;
   gate: GateModel;
   events: EventLog;
-  adapter: AgentAdapter;
+  adapter: AgentBackend;
   agentExe: string;
   cli: RunCli;
   /** Aborted with an InterruptCause on a signal or a lost lock (D-ATT-5 step 2). */

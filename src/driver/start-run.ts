@@ -1,4 +1,4 @@
-import { getAdapter } from "../agent/adapter.js";
+import { backendSettings, getBackend } from "../agent/backends.js";
 import { normalizeVerification } from "../config/normalize-verification.js";
 import { VERIFICATION_FILE } from "../config/read-verification.js";
 import { toTop, type Repo } from "../git/repo.js";
@@ -35,7 +35,10 @@ export async function startSession(
     model,
     gate,
     events: await openEventLog(loaded.root, model.dir, ctx),
-    adapter: getAdapter(loaded.config.agent, agentExe),
+    adapter: getBackend(
+      loaded.config.agent.name,
+      backendSettings(loaded.config, agentExe),
+    ),
     agentExe,
     cli: {
       maxAttempts: options.maxAttempts,

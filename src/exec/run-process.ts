@@ -35,8 +35,8 @@ export interface RunProcessOptions {
   signal?: AbortSignal;
   /** Interleave stdout and stderr into `all` (verification gates). @default false */
   isMerged?: boolean;
-  /** Kill a process that lingers `resultLingerMs` after a complete `"type":"result"` line (the agent). @default false */
-  isResultWatched?: boolean;
+  /** Recognises the agent's terminal line; a process that lingers `resultLingerMs` after one is killed (D-DISP-4). */
+  isTerminalLine?: (line: string) => boolean;
   /** Called for every stdout line as it arrives. */
   onStdoutLine?: (line: string) => void;
   /** Called with stderr text as it arrives. */
@@ -56,22 +56,6 @@ export interface RunProcessOptions {
 }
 
 const POLL_MS = 20;
-const RESULT_LINE = /"type"\s*:\s*"result"/;
-
-// Whether a stdout line is a complete stream-json result object.
-export function isResultLine(line: string): boolean {
-  if (!RESULT_LINE.test(line)) return false;
-  try {
-    const value: unknown = JSON.parse(line);
-    return (
-      typeof value === "object" &&
-      value !== null &&
-      (value as { type?: unknown }).type === "result"
-    );
-  } catch {
-    return false;
-  }
-}
 
 // Runs one process in its own group with limits and tree kill; never throws for process failures (D-DISP-2..4).
 export async function runProcess(
@@ -166,7 +150,11 @@ export async function runProcess(
   const lines = createLineSplitter();
   const onLine = (line: string) => {
     options.onStdoutLine?.(line);
-    if (options.isResultWatched !== true || hasResult || !isResultLine(line))
+    if (
+      options.isTerminalLine === undefined ||
+      hasResult ||
+      !options.isTerminalLine(line)
+    )
       return;
     hasResult = true;
     timers.set("linger", resultLingerMs, () => {

@@ -1,0 +1,24 @@
+import { EFFORTS } from "../../plan/vocabulary.js";
+import type { VocabularyVerdict } from "../backend.js";
+
+// Model names Claude Code accepts besides full `claude-…` ids (formats.md F-WU-2, agents.md AG-BE-1).
+export const MODEL_ALIASES = ["sonnet", "opus", "haiku"] as const;
+// A full Claude model id (F-WU-2).
+export const MODEL_ID_PATTERN = /^claude-[\p{L}\p{N}_][\p{L}\p{N}_.-]*$/u;
+
+const MODEL_EXPECTED = "sonnet, opus, haiku or a claude-… model id";
+
+// Whether Claude Code takes this model value (lint wu-model, agents.md AG-VOC-1).
+export function validateClaudeModel(model: string): VocabularyVerdict {
+  return (MODEL_ALIASES as readonly string[]).includes(model) ||
+    MODEL_ID_PATTERN.test(model)
+    ? { isValid: true }
+    : { isValid: false, expected: MODEL_EXPECTED };
+}
+
+// Whether Claude Code takes this `--effort` value (lint wu-effort, driver D-LOAD-4).
+export function validateClaudeEffort(effort: string): VocabularyVerdict {
+  return (EFFORTS as readonly string[]).includes(effort)
+    ? { isValid: true }
+    : { isValid: false, expected: `one of ${EFFORTS.join(", ")}` };
+}
