@@ -11,8 +11,10 @@ export interface UnblockPlan {
   wu: string;
   /** Repo-relative path of the WU file. */
   file: string;
-  /** The one frontmatter write: status, attempts, re_arm_count, re_arm_history. */
-  changes: FrontmatterChange[];
+  /** The unit's new status, written first in the one frontmatter write. */
+  to: "pending";
+  /** The rest of that write, in order: attempts, re_arm_count, re_arm_history. */
+  keys: FrontmatterChange[];
   priorStatus: string;
   priorAttempts: number;
   reArmCount: number;
@@ -78,8 +80,8 @@ export function planUnblock(input: {
   return {
     wu: unit.id,
     file: unit.path,
-    changes: [
-      ["status", "pending"],
+    to: "pending",
+    keys: [
       ["attempts", 0],
       ["re_arm_count", reArmCount],
       ["re_arm_history", [...history, entry]],
