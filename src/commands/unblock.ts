@@ -1,6 +1,6 @@
 import path from "node:path";
 import { SpecfuseError } from "../errors/specfuse-error.js";
-import { bookkeepingCommit } from "../git/bookkeeping.js";
+import { bookkeepingCommit } from "../driver/commit/bookkeeping.js";
 import { createGit } from "../git/git.js";
 import { openRepo } from "../git/repo.js";
 import { problemError } from "../operator/feature-problems.js";

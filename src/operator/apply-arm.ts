@@ -1,5 +1,5 @@
 import path from "node:path";
-import { bookkeepingCommit } from "../git/bookkeeping.js";
+import { bookkeepingCommit } from "../driver/commit/bookkeeping.js";
 import { readStatus } from "../git/read-status.js";
 import type { Repo } from "../git/repo.js";
 import type { Context } from "../types/context.js";

@@ -1,7 +1,10 @@
 import { SpecfuseError } from "../errors/specfuse-error.js";
 import type { NewEvent } from "../events/event-types.js";
 import { formatTimestamp } from "../events/format-event.js";
-import { subjects, type BookkeepingMessage } from "../git/subjects.js";
+import {
+  subjects,
+  type BookkeepingMessage,
+} from "../driver/commit/subjects.js";
 import type { GateModel, UnitModel } from "../plan/feature-model.js";
 import type { FrontmatterChange } from "../yaml/edit-frontmatter.js";
 import type { FrontmatterMap } from "../yaml/format-yaml-value.js";

@@ -3,7 +3,7 @@ import {
   readRunState,
   runStatePath,
   type RunState,
-} from "../driver/run-state.js";
+} from "../driver/attempt/run-state.js";
 import { isSpecfuseError } from "../errors/specfuse-error.js";
 import { readLockState, type LockState } from "../lock/read-lock-state.js";
 import type { FeatureProblem } from "../operator/feature-problems.js";

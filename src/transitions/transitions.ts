@@ -119,7 +119,8 @@ export function createTransitions(input: TransitionsInput): Transitions {
     async apply(step, options = {}) {
       const changes = await writeStatus(step.writes, options);
       if (step.event === null) {
-        notify(null, null, changes);
+        // A step that changed nothing and appended nothing (a re-applied status) has nothing to announce.
+        if (changes.length > 0) notify(null, null, changes);
         return { changes, line: null };
       }
       const appended = log.append(step.event);

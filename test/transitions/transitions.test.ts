@@ -101,7 +101,7 @@ describe("transition service (audit.md AU-TR-1)", () => {
     expect(seen).toStrictEqual([{ line: applied.line, changes: [change] }]);
   });
 
-  it("a status already held is no change; a removed subscriber hears nothing", async () => {
+  it("a status already held is no change and nothing is announced; a removed subscriber hears nothing", async () => {
     const { t } = await setup();
     const seen: StatusChange[][] = [];
     const unsubscribe = t.subscribe((_l, _e, changes) =>
@@ -116,9 +116,20 @@ describe("transition service (audit.md AU-TR-1)", () => {
     expect((await t.apply({ writes: [write], event: null })).changes).toEqual(
       [],
     );
+    expect(seen).toStrictEqual([]);
+    await t.apply({ writes: [{ ...write, to: "in_progress" }], event: null });
     unsubscribe();
     await t.apply({ writes: [{ ...write, to: "done" }], event: null });
-    expect(seen).toStrictEqual([[]]);
+    expect(seen).toStrictEqual([
+      [
+        {
+          entity: "unit",
+          id: "FEAT-1/T01",
+          from: "pending",
+          to: "in_progress",
+        },
+      ],
+    ]);
   });
 
   it("AU-TR-2: a refused change writes nothing of its step and is internal_error", async () => {
