@@ -8,24 +8,16 @@ import { openEventLog } from "../transitions/event-log.js";
 import { createTransitions } from "../transitions/transitions.js";
 import type { Context } from "../types/context.js";
 import { resolveAgentExecutable } from "../workspace/find-executable.js";
-import { fileSizes } from "../workspace/fs-queries.js";
-import { listFeatures } from "../workspace/list-features.js";
-import { reviewFileName } from "./close/closing-assertions.js";
 import { runEndCommit } from "./commit/run-end-commit.js";
 import { endGate, type GateEnd } from "./end/end-gate.js";
-import { endingReport, haltOf, type Halt } from "./end/ending.js";
+import { haltOf, type Halt } from "./end/ending.js";
 import { printEnding, runBody } from "./end/run-body.js";
-import { headerLine } from "./narrate.js";
-import { otherCheckpoints, recover } from "./recover/recover.js";
-import { ensureFeatureBranch } from "./scope/feature-branch.js";
 import { mainLane, type Lane } from "./scope/lane.js";
 import type { LoadedRun, RunOptions } from "./scope/load-run.js";
-import { runPreflight } from "./scope/preflight.js";
+import { prepareWalk } from "./scope/prepare-walk.js";
 import {
   createStopRequest,
   openScope,
-  reloadScope,
-  say,
   type RunScope,
   type StopRequest,
 } from "./scope/run-scope.js";
@@ -191,73 +183,6 @@ async function openRunScope(
     },
     ctx,
   );
-}
-
-// Steps 13–18 before the walk: recovery, preflight, feature branch, reload, the arm check and the header.
-async function prepareWalk(
-  scope: RunScope,
-  lane: Lane,
-): Promise<
-  | { kind: "ready"; scope: RunScope; escalated: string[] }
-  | { kind: "halted"; halt: Halt }
-> {
-  const recovery = await recover(scope, lane);
-  if (recovery.kind === "refused")
-    return { kind: "halted", halt: recovery.halt };
-  const preflight = await runPreflight(lane.repo, {
-    featureDir: scope.feature.dir,
-    otherCheckpoints: otherCheckpoints(
-      scope.root,
-      await listFeatures(scope.root),
-      scope.feature.dir,
-    ),
-  });
-  if (preflight.kind === "refused")
-    return { kind: "halted", halt: preflight.halt };
-  const branch = await ensureFeatureBranch(lane.repo, {
-    branch: scope.model.branch,
-    featureDir: scope.feature.dir,
-    status: preflight.status,
-  });
-  if (branch.kind === "refused") return { kind: "halted", halt: branch.halt };
-  const reloaded = await reloadScope(scope);
-  const drafts = await armCheck(reloaded);
-  if (drafts !== null) return { kind: "halted", halt: drafts };
-  say(
-    reloaded,
-    headerLine({
-      featureId: reloaded.feature.id,
-      gate: reloaded.gate.number,
-      gateStatus: reloaded.gate.status,
-      unitCount: reloaded.gate.units.length,
-      branch: reloaded.feature.branch || null,
-      isTerminal: reloaded.gate.isTerminal,
-    }),
-  );
-  return { kind: "ready", scope: reloaded, escalated: recovery.escalated };
-}
-
-// D-GATE-2: drafts in the current gate stop a real run with exit 2 and the arm command.
-async function armCheck(scope: RunScope): Promise<Halt | null> {
-  const drafts = scope.gate.units.filter((u) => u.status === "draft");
-  if (drafts.length === 0) return null;
-  const review = `${scope.feature.dir}/${reviewFileName(scope.gate.number)}`;
-  const report = endingReport({
-    ending: "drafts_not_armed",
-    featureId: scope.feature.id,
-    featureDir: scope.feature.dir,
-    gate: scope.gate.number,
-    branch: scope.feature.branch,
-    draftCount: drafts.length,
-    hasReviewFile: (await fileSizes(scope.root, [review])).has(review),
-  });
-  return {
-    code: "drafts_not_armed",
-    message: report.headline,
-    detail: report.details.join("\n") || undefined,
-    hint: report.nextSteps.join("\n"),
-    body: { ending: "drafts_not_armed", next_steps: report.nextSteps },
-  };
 }
 
 // The `specfuse.run/1` body of a halt: the units so far, the halt's code as the ending (D-CLI-4).

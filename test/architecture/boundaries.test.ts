@@ -85,6 +85,7 @@ const DRIVER_IO = new Set(
     "scope/feature-branch",
     "scope/load-run",
     "scope/preflight",
+    "scope/prepare-walk",
     "scope/run-scope",
     "tree/files-touched",
     "tree/fold",

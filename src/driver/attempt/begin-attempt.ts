@@ -16,7 +16,11 @@ import { takeSnapshot, type AttemptSnapshot } from "../tree/snapshot.js";
 import type { Cycle } from "../unit/cycle.js";
 import { keysRecord, type DriverKeys } from "../unit/driver-keys.js";
 import { writeUnitStep } from "../unit/unit-writes.js";
-import { writeCheckpoint, type CheckpointHandle } from "./run-state.js";
+import {
+  writeCheckpoint,
+  type CheckpointHandle,
+  type RunState,
+} from "./run-state.js";
 
 /** Everything an attempt starts from (driver D-ATT-4 steps 1–2). */
 export interface AttemptStart {
@@ -62,29 +66,10 @@ export async function beginAttempt(
       .map((e) => e.path),
     allowedPaths: [`${F}/PLAN.md`, `${F}/events.jsonl`, ".specfuse/roadmap.md"],
   });
-  const checkpoint = await writeCheckpoint(scope.feature.absDir, {
-    version: 1,
-    pid: scope.ctx.pid,
-    host: scope.ctx.host,
-    started_at: cycle.startedAt,
-    feature_dir: F,
-    wu_id: unit.id,
-    gate: scope.gate.number,
-    attempt: a,
-    start_attempt: cycle.startAttempt,
-    max_attempts: cycle.max,
-    head_before: snapshot.headBefore,
-    branch: snapshot.branch ?? "",
-    untracked_before: [...snapshot.untrackedBefore],
-    driver_keys: keysRecord(keys),
-    outcomes: cycle.outcomes.map((outcome, i) => ({
-      attempt: cycle.records[i]?.attempt ?? i + 1,
-      outcome,
-    })),
-    prior_signature: cycle.priorSignature,
-    agent_pgid: null,
-    agent_exe: null,
-  });
+  const checkpoint = await writeCheckpoint(
+    scope.feature.absDir,
+    checkpointState(scope, cycle, a, snapshot, keys),
+  );
   scope.ctx.log.debug(
     `checkpoint written: ${unit.id} attempt ${a} (head ${snapshot.headBefore.slice(0, 7)})`,
   );
@@ -115,6 +100,39 @@ export async function beginAttempt(
     limits,
     progress,
     startedMs,
+  };
+}
+
+// The checkpoint of D-REC-1 as written before the spawn (formats.md F-RUN-1).
+function checkpointState(
+  scope: RunScope,
+  cycle: Cycle,
+  a: number,
+  snapshot: AttemptSnapshot,
+  keys: DriverKeys,
+): RunState {
+  return {
+    version: 1,
+    pid: scope.ctx.pid,
+    host: scope.ctx.host,
+    started_at: cycle.startedAt,
+    feature_dir: scope.feature.dir,
+    wu_id: cycle.unit.id,
+    gate: scope.gate.number,
+    attempt: a,
+    start_attempt: cycle.startAttempt,
+    max_attempts: cycle.max,
+    head_before: snapshot.headBefore,
+    branch: snapshot.branch ?? "",
+    untracked_before: [...snapshot.untrackedBefore],
+    driver_keys: keysRecord(keys),
+    outcomes: cycle.outcomes.map((outcome, i) => ({
+      attempt: cycle.records[i]?.attempt ?? i + 1,
+      outcome,
+    })),
+    prior_signature: cycle.priorSignature,
+    agent_pgid: null,
+    agent_exe: null,
   };
 }
 

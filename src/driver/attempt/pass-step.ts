@@ -21,9 +21,13 @@ import {
   stageSquash,
   type StagedSquash,
 } from "../tree/squash.js";
-import { cycleFieldWrites, cycleTotals } from "../unit/cost.js";
+import {
+  cycleFieldWrites,
+  cycleTotals,
+  type CycleTotals,
+} from "../unit/cost.js";
 import type { Cycle } from "../unit/cycle.js";
-import { withKeys, type DriverKeys } from "../unit/driver-keys.js";
+import { withStatus, type DriverKeys } from "../unit/driver-keys.js";
 import type { KeyChanges } from "../unit/unit-writes.js";
 import type { AttemptStart } from "./begin-attempt.js";
 import type { Judging } from "./check-steps.js";
@@ -85,7 +89,7 @@ export async function passStep(
     ],
     { root: lane.cwd },
   );
-  const keys = withKeys(start.keys, [["status", "done"], ...passKeys]);
+  const keys = withStatus(start.keys, "done", passKeys);
   const squash = await stageSquash(lane.repo, start.snapshot);
   const base = {
     staged,
@@ -114,21 +118,7 @@ export async function passStep(
     return ended({ ...base, result: verdict.result, isStopped: false });
   // The last moment a stop can still drop the squash: nothing is committed yet.
   if (stopCause(scope) !== null) return stopped();
-  const costUsd =
-    scope.verification.cost_tracking && totals.cost_usd !== undefined
-      ? totals.cost_usd
-      : null;
-  const message = buildSquashMessage({
-    prefix: unit.commitPrefix,
-    title: unit.title,
-    summary: dispatch.resultBlock.summary,
-    wuId: unit.id,
-    type: unit.type,
-    attempts: start.attempt,
-    model: unit.model,
-    verifiedBy: judging.checks?.names ?? [],
-    costUsd,
-  });
+  const message = squashMessage(scope, cycle, start, dispatch, judging, totals);
   const commit = await commitSquash(lane.repo, squash, message);
   if (commit.kind === "rejected")
     return ended({
@@ -145,6 +135,33 @@ export async function passStep(
     squashPaths: commit.kind === "committed" ? commit.paths : squash.paths,
     isStopped: false,
     remembered,
+  });
+}
+
+// The squash message of D-GIT-7 for this attempt.
+function squashMessage(
+  scope: RunScope,
+  cycle: Cycle,
+  start: AttemptStart,
+  dispatch: DispatchResult,
+  judging: Judging,
+  totals: CycleTotals,
+): string {
+  const { unit } = cycle;
+  return buildSquashMessage({
+    prefix: unit.commitPrefix,
+    title: unit.title,
+    summary: dispatch.resultBlock.summary,
+    wuId: unit.id,
+    type: unit.type,
+    attempts: start.attempt,
+    model: unit.model,
+    verifiedBy: judging.checks?.names ?? [],
+    // Cost-USD only when cost tracking captured usage (D-GIT-7, D-COST-3).
+    costUsd:
+      scope.verification.cost_tracking && totals.cost_usd !== undefined
+        ? totals.cost_usd
+        : null,
   });
 }
 

@@ -9,7 +9,7 @@ import { say, type RunScope } from "../scope/run-scope.js";
 import { collectFilesTouched } from "../tree/files-touched.js";
 import { restoreAttempt } from "../tree/restore.js";
 import type { Cycle } from "../unit/cycle.js";
-import { withKeys } from "../unit/driver-keys.js";
+import { withStatus } from "../unit/driver-keys.js";
 import { reapplyKeys } from "../unit/unit-writes.js";
 import {
   attemptOutcomePayload,
@@ -19,6 +19,7 @@ import type { AttemptStart } from "./begin-attempt.js";
 import type { Judging } from "./check-steps.js";
 import type { OutcomeDecision } from "./decide-outcome.js";
 import type { AttemptEnd } from "./run-attempt.js";
+import type { StepEvent } from "../../transitions/change.js";
 
 // D-OUT-1: records the decided outcome (event, note, files touched), restores the lane when asked, prints the line.
 export async function recordAttempt(
@@ -46,9 +47,59 @@ export async function recordAttempt(
     await writeAttemptNote(scope.feature.absDir, unit.id, a, d.note);
     notePath = attemptFile(scope.feature.dir, unit.id, a, "note");
   }
-  const event = {
+  const event = outcomeEvent(unit, d, record, dispatch, judging, filesTouched);
+  let keys = pass?.keys ?? start.keys;
+  if (!isPassed) scope.transitions.record(event);
+  if (d.tree === "restore") {
+    // A dropped pass goes back to in_progress; its staged `done` is cancelled without trace (AU-TR-1).
+    if (pass !== null)
+      keys = withStatus(keys, "in_progress", [["attempts", a]]);
+    await restoreAttempt(lane.repo, {
+      snapshot: start.snapshot,
+      driverFiles: new Map([
+        [scope.transitions.log.rel, scope.transitions.log.copy()],
+      ]),
+    });
+    await reapplyKeys(scope, lane, unit, keys);
+  }
+  if (isPassed) scope.transitions.record(event);
+  const attemptReport = {
+    attempt: a,
+    outcome: d.outcome,
+    duration_seconds: record.duration_seconds,
+    cost_usd: record.cost_usd ?? 0,
+  };
+  start.progress.finish(
+    finalLine(scope, cycle, start, d, record, pass?.sha ?? null),
+  );
+  for (const w of warningsOf(dispatch, d))
+    say(scope, attemptWarning(w, scope.decor));
+  return {
+    kind: "judged",
+    decision: d,
+    record,
+    report: attemptReport,
+    sha: isPassed ? (pass?.sha ?? null) : null,
+    note: d.note,
+    notePath,
+    keys,
+    staged: isPassed ? (pass?.staged ?? null) : null,
+    remembered: isPassed ? (pass?.remembered ?? null) : null,
+  };
+}
+
+// The `attempt_outcome` event of D-EVT-5.
+function outcomeEvent(
+  unit: Cycle["unit"],
+  d: OutcomeDecision,
+  record: AttemptRecord,
+  dispatch: DispatchResult,
+  judging: Judging,
+  filesTouched: readonly string[],
+): StepEvent {
+  return {
     correlation_id: unit.id,
-    event_type: "attempt_outcome" as const,
+    event_type: "attempt_outcome",
     payload: attemptOutcomePayload({
       decision: d,
       record,
@@ -67,57 +118,28 @@ export async function recordAttempt(
       agent: agentReport(dispatch),
     }),
   };
-  let keys = pass?.keys ?? start.keys;
-  if (!isPassed) scope.transitions.record(event);
-  if (d.tree === "restore") {
-    // A dropped pass goes back to in_progress; its staged `done` is cancelled without trace (AU-TR-1).
-    if (pass !== null)
-      keys = withKeys(keys, [
-        ["status", "in_progress"],
-        ["attempts", a],
-      ]);
-    await restoreAttempt(lane.repo, {
-      snapshot: start.snapshot,
-      driverFiles: new Map([
-        [scope.transitions.log.rel, scope.transitions.log.copy()],
-      ]),
-    });
-    await reapplyKeys(scope, lane, unit, keys);
-  }
-  if (isPassed) scope.transitions.record(event);
-  const attemptReport = {
-    attempt: a,
-    outcome: d.outcome,
-    duration_seconds: record.duration_seconds,
-    cost_usd: record.cost_usd ?? 0,
-  };
-  start.progress.finish(
-    attemptLine(
-      {
-        attempt: a,
-        max: cycle.max,
-        outcome: d.outcome,
-        elapsedMs: scope.ctx.monotonicMs() - start.startedMs,
-        costUsd: record.cost_usd ?? null,
-        detail: detailOf(d, pass?.sha ?? null),
-      },
-      scope.decor,
-    ),
+}
+
+// The attempt's one final line (D-UI-3).
+function finalLine(
+  scope: RunScope,
+  cycle: Cycle,
+  start: AttemptStart,
+  d: OutcomeDecision,
+  record: AttemptRecord,
+  sha: string | null = null,
+): string {
+  return attemptLine(
+    {
+      attempt: start.attempt,
+      max: cycle.max,
+      outcome: d.outcome,
+      elapsedMs: scope.ctx.monotonicMs() - start.startedMs,
+      costUsd: record.cost_usd ?? null,
+      detail: detailOf(d, sha),
+    },
+    scope.decor,
   );
-  for (const w of warningsOf(dispatch, d))
-    say(scope, attemptWarning(w, scope.decor));
-  return {
-    kind: "judged",
-    decision: d,
-    record,
-    report: attemptReport,
-    sha: isPassed ? (pass?.sha ?? null) : null,
-    note: d.note,
-    notePath,
-    keys,
-    staged: isPassed ? (pass?.staged ?? null) : null,
-    remembered: isPassed ? (pass?.remembered ?? null) : null,
-  };
 }
 
 // What the agent reported about itself, recorded but never acted on (D-DISP-6).

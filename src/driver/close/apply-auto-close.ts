@@ -6,7 +6,10 @@ import { parseFrontmatter } from "../../yaml/split-frontmatter.js";
 import { bookkeepingCommit } from "../commit/bookkeeping.js";
 import { say, type RunScope } from "../scope/run-scope.js";
 import type { RememberedClose } from "./after-pass.js";
-import { decideAutoClose } from "./auto-close-decision.js";
+import {
+  decideAutoClose,
+  type AutoCloseDecision,
+} from "./auto-close-decision.js";
 import { appendAutoCloseStub } from "./auto-close-stub.js";
 
 // Fresh frontmatter of every unit of the gate, as on disk now (the predicate and the brake read it).
@@ -67,45 +70,53 @@ export async function tryAutoClose(
         for (const w of decision.warnings) scope.ctx.log.warn(w);
       }
       return { kind: "dispatch" };
-    case "auto_close": {
-      const F = scope.feature.dir;
-      const retroRel = `${F}/RETROSPECTIVE.md`;
-      const retro = await readOptionalText(scope.root, retroRel);
-      const next = appendAutoCloseStub(retro, scope.gate.number, decision.stub);
-      if (next !== null)
-        await writeFileAtomic(path.join(scope.root, retroRel), next);
-      await scope.transitions.apply({
-        writes: [
-          {
-            entity: "unit",
-            id: unit.id,
-            file: unit.path,
-            to: decision.to,
-            keys: decision.keys.map((w) => [w.key, w.value] as const),
-          },
-        ],
-        event: {
-          correlation_id: scope.feature.id,
-          event_type: "auto_close_decision",
-          payload: decision.event,
-        },
-      });
-      await bookkeepingCommit(
-        scope.repo,
-        { subject: decision.commitSubject, feature: scope.feature.id },
-        [retroRel, unit.path, scope.transitions.log.rel],
-      );
-      for (const w of decision.warnings) scope.ctx.log.warn(w);
-      say(
-        scope,
-        `  ${scope.decor.paint.green(`${scope.decor.isTTY ? "✓ " : ""}AUTO-CLOSED`)} (predicate v1${decision.kind === "terminal" ? ", verdict met" : ""})`,
-      );
-      return {
-        kind: "auto_closed",
-        remembered: decision.isRemembered
-          ? { id: unit.id, file: unit.path, type: unit.type }
-          : null,
-      };
-    }
+    case "auto_close":
+      return applyAutoClose(scope, unit, decision);
   }
+}
+
+// D-AC-6/7 once the predicate fired: the RETROSPECTIVE stub, `done` with the auto-close keys and its event, the commit.
+async function applyAutoClose(
+  scope: RunScope,
+  unit: UnitModel,
+  decision: Extract<AutoCloseDecision, { action: "auto_close" }>,
+): Promise<PreDispatch> {
+  const F = scope.feature.dir;
+  const retroRel = `${F}/RETROSPECTIVE.md`;
+  const retro = await readOptionalText(scope.root, retroRel);
+  const next = appendAutoCloseStub(retro, scope.gate.number, decision.stub);
+  if (next !== null)
+    await writeFileAtomic(path.join(scope.root, retroRel), next);
+  await scope.transitions.apply({
+    writes: [
+      {
+        entity: "unit",
+        id: unit.id,
+        file: unit.path,
+        to: decision.to,
+        keys: decision.keys.map((w) => [w.key, w.value] as const),
+      },
+    ],
+    event: {
+      correlation_id: scope.feature.id,
+      event_type: "auto_close_decision",
+      payload: decision.event,
+    },
+  });
+  await bookkeepingCommit(
+    scope.repo,
+    { subject: decision.commitSubject, feature: scope.feature.id },
+    [retroRel, unit.path, scope.transitions.log.rel],
+  );
+  for (const w of decision.warnings) scope.ctx.log.warn(w);
+  say(
+    scope,
+    `  ${scope.decor.paint.green(`${scope.decor.isTTY ? "✓ " : ""}AUTO-CLOSED`)} (predicate v1${decision.kind === "terminal" ? ", verdict met" : ""})`,
+  );
+  return {
+    kind: "auto_closed",
+    remembered: decision.isRemembered
+      ? { id: unit.id, file: unit.path, type: unit.type }
+      : null,
+  };
 }

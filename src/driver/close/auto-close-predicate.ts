@@ -83,64 +83,86 @@ export function evaluatePredicate(input: PredicateInput): PredicateResult {
 
   const checks: string[][] = [[], [], [], [], [], [], []];
   const warnings: string[] = [];
-  for (const u of units) {
-    const fm = fmOf(u) ?? {};
-    const mine = events.filter((e) => e.correlation_id === u.id);
-    const type = typeof fm.type === "string" ? fm.type : "implementation";
-    const firstEscalation = mine.find((e) => ESCALATIONS.has(e.event_type));
-    if (firstEscalation !== undefined)
-      checks[0]?.push(
-        `blocked_human_in_chain: ${sub(u.id)} escalated ${dateOf(firstEscalation.timestamp)}`,
-      );
-    const reArm = reArmCountOf(fm);
-    if (reArm > 0)
-      checks[0]?.push(
-        `blocked_human_in_chain: ${sub(u.id)} (re_arm_count=${reArm})`,
-      );
-    if (mine.some((e) => e.event_type === "replan"))
-      checks[1]?.push(`replan_event: ${sub(u.id)}`);
-    const isClosing = CLOSING.has(type);
-    if (!isClosing || type === "plan-next") {
-      const planned = plannedOf(fm.planned_cost_usd);
-      if (planned === null) warnings.push(`planned_cost_missing: ${sub(u.id)}`);
-      else {
-        const cost = costOf(fm);
-        const ratio = ratioOf(cost, planned);
-        const detail = `${sub(u.id)} actual=${formatUsd(cost)} planned=${formatUsd(planned)} ratio=${formatRatio(ratio)}x`;
-        if (type === "plan-next") {
-          if (ratio > PER_WU_LIMIT)
-            checks[4]?.push(`plan_next_overrun: ${detail}`);
-        } else {
-          if (ratio > PER_WU_LIMIT)
-            checks[2]?.push(`per_wu_cost_overrun: ${detail}`);
-          if (ratio > HARD_LIMIT)
-            checks[3]?.push(`per_wu_hard_overrun: ${detail}`);
-        }
-      }
-    }
-    if (!isClosing) {
-      const last = mine
-        .filter(
-          (e) =>
-            e.event_type === "task_completed" || ESCALATIONS.has(e.event_type),
-        )
-        .at(-1);
-      if (last === undefined)
-        checks[6]?.push(
-          `final_attempt_not_passed: ${sub(u.id)} (outcome=no_events)`,
-        );
-      else if (last.event_type !== "task_completed")
-        checks[6]?.push(
-          `final_attempt_not_passed: ${sub(u.id)} (outcome=escalated)`,
-        );
-    }
-  }
+  for (const u of units)
+    checkUnit(
+      u.id,
+      fmOf(u) ?? {},
+      events.filter((e) => e.correlation_id === u.id),
+      checks,
+      warnings,
+    );
   if (budget !== null && !(total <= budget))
     checks[5]?.push(
       `gate_budget_exceeded: total=${formatUsd(total)} budget=${formatUsd(budget)}`,
     );
   const reasons = checks.flat();
   return { auto: reasons.length === 0, reasons, warnings, metrics };
+}
+
+// D-AC-3 checks 1–5 and 7 for one unit, each reason pushed to its check's list (reasons order by check, then graph).
+function checkUnit(
+  id: string,
+  fm: Readonly<Record<string, unknown>>,
+  mine: readonly LoggedEvent[],
+  checks: string[][],
+  warnings: string[],
+): void {
+  const type = typeof fm.type === "string" ? fm.type : "implementation";
+  const firstEscalation = mine.find((e) => ESCALATIONS.has(e.event_type));
+  if (firstEscalation !== undefined)
+    checks[0]?.push(
+      `blocked_human_in_chain: ${sub(id)} escalated ${dateOf(firstEscalation.timestamp)}`,
+    );
+  const reArm = reArmCountOf(fm);
+  if (reArm > 0)
+    checks[0]?.push(
+      `blocked_human_in_chain: ${sub(id)} (re_arm_count=${reArm})`,
+    );
+  if (mine.some((e) => e.event_type === "replan"))
+    checks[1]?.push(`replan_event: ${sub(id)}`);
+  const isClosing = CLOSING.has(type);
+  if (!isClosing || type === "plan-next")
+    checkCost(id, type, fm, checks, warnings);
+  if (!isClosing) {
+    const last = mine
+      .filter(
+        (e) =>
+          e.event_type === "task_completed" || ESCALATIONS.has(e.event_type),
+      )
+      .at(-1);
+    if (last === undefined)
+      checks[6]?.push(
+        `final_attempt_not_passed: ${sub(id)} (outcome=no_events)`,
+      );
+    else if (last.event_type !== "task_completed")
+      checks[6]?.push(
+        `final_attempt_not_passed: ${sub(id)} (outcome=escalated)`,
+      );
+  }
+}
+
+// D-AC-3 checks 3–5: the unit's cost against its planned cost.
+function checkCost(
+  id: string,
+  type: string,
+  fm: Readonly<Record<string, unknown>>,
+  checks: string[][],
+  warnings: string[],
+): void {
+  const planned = plannedOf(fm.planned_cost_usd);
+  if (planned === null) {
+    warnings.push(`planned_cost_missing: ${sub(id)}`);
+    return;
+  }
+  const cost = costOf(fm);
+  const ratio = ratioOf(cost, planned);
+  const detail = `${sub(id)} actual=${formatUsd(cost)} planned=${formatUsd(planned)} ratio=${formatRatio(ratio)}x`;
+  if (type === "plan-next") {
+    if (ratio > PER_WU_LIMIT) checks[4]?.push(`plan_next_overrun: ${detail}`);
+    return;
+  }
+  if (ratio > PER_WU_LIMIT) checks[2]?.push(`per_wu_cost_overrun: ${detail}`);
+  if (ratio > HARD_LIMIT) checks[3]?.push(`per_wu_hard_overrun: ${detail}`);
 }
 
 // The last segment of an id (D-AC-2 `<sub>`).

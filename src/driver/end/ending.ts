@@ -166,6 +166,15 @@ export function endingReport(c: EndingContext): EndingReport {
     case "halted_escalation":
     case "halted_blocked":
       return haltReport(c);
+    default:
+      return stopReport(c);
+  }
+}
+
+// The endings that stop before or after the walk for another reason: invariant, budget, drafts.
+function stopReport(c: EndingContext): EndingReport {
+  const n = c.gate;
+  switch (c.ending) {
     case "halted_invariant":
       return {
         headline:
@@ -185,7 +194,7 @@ export function endingReport(c: EndingContext): EndingReport {
           "specfuse run   (the gate now awaits review, so the brake stays off for it)",
         ],
       };
-    case "drafts_not_armed":
+    default:
       return {
         headline: `gate ${n} has ${c.draftCount ?? 0} draft unit(s) and is not armed`,
         details:

@@ -1,11 +1,10 @@
 import { hashBytes, hashPaths } from "../../workspace/file-hashes.js";
 import { removeFiles, writePaths } from "../../workspace/read-paths.js";
+import { isWorkPath } from "../../workspace/work-paths.js";
 import { isDriverOwnedPath } from "./driver-owned.js";
 import { readStatus } from "../../git/read-status.js";
 import { toRoot, toTop, type Repo } from "../../git/repo.js";
 import type { AttemptSnapshot } from "./snapshot.js";
-
-const WORK_FILE = /^\.specfuse\/features\/[^/]+\/work\//;
 
 /** What a restore needs; a crash recovery has only the checkpoint's `head_before`, `branch` and `untracked_before`. */
 export interface RestoreRequest {
@@ -56,7 +55,7 @@ export async function restoreAttempt(
   // The checkpoint under work/ changed since the snapshot by design: only the driver's copy may replace it.
   const saved = new Map(
     [...(request.snapshot.saved ?? [])].filter(
-      ([p]) => !driverFiles.has(p) && !WORK_FILE.test(p),
+      ([p]) => !driverFiles.has(p) && !isWorkPath(p),
     ),
   );
   const stale = await differing(repo.root, saved);

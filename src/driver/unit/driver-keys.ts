@@ -30,3 +30,15 @@ export function keysFromRecord(
 ): DriverKeys {
   return Object.entries(record);
 }
+
+// The keys after the transition service wrote a status with them: `status` first, then the rest (D-ATT-3).
+export function withStatus(
+  keys: DriverKeys,
+  to: string,
+  rest: ReadonlyArray<readonly [string, FrontmatterValue]> = [],
+): DriverKeys {
+  return withKeys(keys, [[STATUS, to], ...rest]);
+}
+
+// The one key the driver remembers but never writes itself: only the transition service writes it.
+const STATUS = "status";

@@ -4,7 +4,7 @@ import type { AppliedStep } from "../../transitions/transitions.js";
 import type { FrontmatterValue } from "../../yaml/format-yaml-value.js";
 import type { Lane } from "../scope/lane.js";
 import type { RunScope } from "../scope/run-scope.js";
-import { withKeys, type DriverKeys } from "./driver-keys.js";
+import { withStatus, withKeys, type DriverKeys } from "./driver-keys.js";
 
 /** Keys written with a status, in order. */
 export type KeyChanges = ReadonlyArray<readonly [string, FrontmatterValue]>;
@@ -48,7 +48,7 @@ export async function applyUnitStep(
     ],
     event: step.event ?? null,
   });
-  const next = withKeys(keys, [["status", step.to], ...extra]);
+  const next = withStatus(keys, step.to, extra);
   await mirrorKeys(scope, lane, step.unit, next);
   return { keys: next, applied };
 }
