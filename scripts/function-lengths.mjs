@@ -20,8 +20,10 @@ function walk(dir) {
 function nameOf(node, sf) {
   if (node.name !== undefined) return node.name.getText(sf);
   const parent = node.parent;
-  if (parent !== undefined && ts.isVariableDeclaration(parent)) return parent.name.getText(sf);
-  if (parent !== undefined && ts.isPropertyAssignment(parent)) return parent.name.getText(sf);
+  if (parent !== undefined && ts.isVariableDeclaration(parent))
+    return parent.name.getText(sf);
+  if (parent !== undefined && ts.isPropertyAssignment(parent))
+    return parent.name.getText(sf);
   return "(anonymous)";
 }
 
@@ -33,8 +35,14 @@ export function functionLengths(folders) {
       const text = readFileSync(file, "utf8");
       const sf = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true);
       const visit = (node) => {
-        if (ts.isFunctionLike(node) && "body" in node && node.body !== undefined) {
-          const start = sf.getLineAndCharacterOfPosition(node.getStart(sf)).line;
+        if (
+          ts.isFunctionLike(node) &&
+          "body" in node &&
+          node.body !== undefined
+        ) {
+          const start = sf.getLineAndCharacterOfPosition(
+            node.getStart(sf),
+          ).line;
           const end = sf.getLineAndCharacterOfPosition(node.getEnd()).line;
           out.push({
             file: path.relative(ROOT, file).split(path.sep).join("/"),
@@ -55,8 +63,15 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const t = args.indexOf("--top");
   const top = t >= 0 ? Number(args[t + 1]) : 10;
-  const folders = args.filter((a, i) => !a.startsWith("--") && args[i - 1] !== "--top");
+  const folders = args.filter(
+    (a, i) => !a.startsWith("--") && args[i - 1] !== "--top",
+  );
   const found = functionLengths(folders.length > 0 ? folders : ["src/driver"]);
-  if (args.includes("--json")) process.stdout.write(`${JSON.stringify(found.slice(0, top), null, 2)}\n`);
-  else for (const f of found.slice(0, top)) process.stdout.write(`${String(f.lines).padStart(4)}  ${f.file}:${f.line}  ${f.name}\n`);
+  if (args.includes("--json"))
+    process.stdout.write(`${JSON.stringify(found.slice(0, top), null, 2)}\n`);
+  else
+    for (const f of found.slice(0, top))
+      process.stdout.write(
+        `${String(f.lines).padStart(4)}  ${f.file}:${f.line}  ${f.name}\n`,
+      );
 }
