@@ -21,7 +21,7 @@ const boundaries = [
     ],
   },
   { names: procModules, allowed: ["src/exec/**"] },
-  { names: ["simple-git"], allowed: ["src/git/**"] },
+  { names: ["simple-git"], allowed: [] },
   { names: ["proper-lockfile"], allowed: ["src/lock/**"] },
 ];
 

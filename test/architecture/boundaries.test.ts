@@ -48,7 +48,8 @@ const RULES: Array<{ modules: string[]; allowed: string[] }> = [
     modules: ["execa", "node:child_process", "child_process"],
     allowed: ["src/exec/**"],
   },
-  { modules: ["simple-git"], allowed: ["src/git/**"] },
+  // simple-git was dropped: git runs through exec/ like every other child (docs/architecture.md).
+  { modules: ["simple-git"], allowed: [] },
   { modules: ["proper-lockfile"], allowed: ["src/lock/**"] },
 ];
 
