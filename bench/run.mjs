@@ -16,12 +16,19 @@ import {
   summarize,
 } from "./harness.mjs";
 import { cliStartup } from "./scenarios/cli-startup.mjs";
+import { gitSteps } from "./scenarios/git-steps.mjs";
 import { lint2000Cold } from "./scenarios/lint-2000-cold.mjs";
 import { lintLarge } from "./scenarios/lint-large.mjs";
 import { runLarge } from "./scenarios/run-large.mjs";
 
 // The registry, in run order.
-export const SCENARIOS = [cliStartup, lintLarge, lint2000Cold, runLarge];
+export const SCENARIOS = [
+  cliStartup,
+  lintLarge,
+  lint2000Cold,
+  gitSteps,
+  runLarge,
+];
 
 const BASELINE = path.join(ROOT, "bench", "baseline.json");
 

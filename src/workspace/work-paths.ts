@@ -1,4 +1,3 @@
-import path from "node:path";
 import { workKeyOf } from "../plan/correlation-id.js";
 
 // Every path under a feature's `work/` folder (formats.md F-RUN-1, F-RUN-4) is named here and nowhere else.
@@ -54,9 +53,4 @@ export function isWorkPath(rootPath: string): boolean {
 export function noteAttempt(name: string): number | null {
   const m = NOTE_NAME.exec(name);
   return m === null ? null : Number(m[1]);
-}
-
-// An absolute form of a root-relative work path.
-export function absoluteWorkPath(root: string, rel: string): string {
-  return path.join(root, rel);
 }
