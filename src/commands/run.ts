@@ -27,10 +27,11 @@ export async function run(
   options: RunOptions,
   ctx: Context,
 ): Promise<CommandResult> {
+  const started = ctx.monotonicMs();
   const loaded = await loadRun(options, ctx);
   if (loaded.gate === null) return completeFeature(loaded, options, ctx);
   if (options.dryRun === true) return dryRun(loaded, options, ctx);
-  const end = await driveRun(loaded, options, ctx);
+  const end = await driveRun(loaded, options, started, ctx);
   if (end.kind === "halted") throw errorOf(end.halt);
   if (end.gate.exitCode !== 0)
     throw new SpecfuseError({

@@ -28,13 +28,14 @@ export type RunEnd =
   | { kind: "ended"; gate: GateEnd; body: Record<string, unknown> }
   | { kind: "halted"; halt: Halt };
 
-// The real run from the agent check to the lock's release (driver D-START-1 steps 10–18, §30, D-END-5).
+// The real run from the agent check to the lock's release (driver D-START-1 steps 10–18, §30, D-END-5);
+// `started` is when the command started, for `duration_seconds`.
 export async function driveRun(
   loaded: LoadedRun,
   options: RunOptions,
+  started: number,
   ctx: Context,
 ): Promise<RunEnd> {
-  const started = ctx.monotonicMs();
   const backend = getBackend(
     options.agent ?? loaded.config.agent.name,
     backendSettings(loaded.config, null),
@@ -133,7 +134,12 @@ async function runLocked(
       });
       if (walkEnd.kind === "stopped")
         return halted(walkEnd.halt, walkEnd.walked);
-      const gate = await endGate(scope, walkEnd.walked);
+      let gate: GateEnd;
+      try {
+        gate = await endGate(scope, walkEnd.walked);
+      } catch (error) {
+        return halted(haltOf(error), walkEnd.walked);
+      }
       printEnding(scope, gate.report);
       const walked = {
         gateStatus: gate.gateStatus,
