@@ -153,4 +153,6 @@ export interface AgentBackend {
   scratchPaths: string[];
   /** Where the user allows tools the agent was denied, for the denial warning (claude: `.claude/settings.json`). */
   permissionHint?: string;
+  /** How to install the CLI, for `agent_not_found` (claude: `npm i -g @anthropic-ai/claude-code`). */
+  installHint?: string;
 }

@@ -62,6 +62,9 @@ export interface BackendVocabulary {
   validateEffort(effort: string): VocabularyVerdict;
 }
 
+// Backends are pure and their vocabulary never changes, so lint asks one instance per name.
+const VOCABULARIES = new Map<string, BackendVocabulary>();
+
 // The vocabulary of the backend a unit names; an unknown or absent name falls back to claude (lint reports names elsewhere).
 export function backendVocabulary(
   name: string | null | undefined,
@@ -75,6 +78,3 @@ export function backendVocabulary(
   }
   return vocabulary;
 }
-
-// Backends are pure and their vocabulary never changes, so lint asks one instance per name.
-const VOCABULARIES = new Map<string, BackendVocabulary>();

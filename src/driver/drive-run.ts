@@ -1,3 +1,4 @@
+import type { AgentBackend } from "../agent/backend.js";
 import { backendSettings, getBackend } from "../agent/backends.js";
 import { killProcessGroup } from "../exec/kill-group.js";
 import type { GitClientOptions } from "../git/git-api.js";
@@ -47,7 +48,7 @@ export async function driveRun(
     backend.defaultExecutable,
   );
   if (agentExe === null)
-    return { kind: "halted", halt: agentNotFound(loaded, ctx) };
+    return { kind: "halted", halt: agentNotFound(loaded, backend, ctx) };
   const stop = createStopRequest();
   const onSignal = () =>
     stop.request({
@@ -225,11 +226,16 @@ async function finalCommit(scope: RunScope): Promise<void> {
   });
 }
 
-function agentNotFound(loaded: LoadedRun, ctx: Context): Halt {
+function agentNotFound(
+  loaded: LoadedRun,
+  backend: AgentBackend,
+  ctx: Context,
+): Halt {
+  const install = backend.installHint ?? `install ${backend.defaultExecutable}`;
   return {
     code: "agent_not_found",
-    message: `the agent executable ${ctx.env.SPECFUSE_AGENT_CMD || loaded.config.agent.command || "claude"} was not found`,
-    hint: "install the Claude Code CLI (`npm i -g @anthropic-ai/claude-code`) or set SPECFUSE_AGENT_CMD; `specfuse doctor` checks the setup",
+    message: `the agent executable ${ctx.env.SPECFUSE_AGENT_CMD || loaded.config.agent.command || backend.defaultExecutable} was not found`,
+    hint: `${install} or set SPECFUSE_AGENT_CMD; \`specfuse doctor\` checks the setup`,
   };
 }
 

@@ -112,5 +112,7 @@ export function createClaudeBackend(settings: BackendSettings): AgentBackend {
     },
     scratchPaths: [],
     permissionHint: ".claude/settings.json",
+    installHint:
+      "install the Claude Code CLI (`npm i -g @anthropic-ai/claude-code`)",
   };
 }

@@ -127,7 +127,7 @@ async function agentMissing(
       code: "agent_not_found",
       message: `the agent executable ${scope.agentExe} could not be started (${spawnError})`,
       detail: `${cycle.unit.id} is back at pending; attempt ${a} was not counted`,
-      hint: "install the Claude Code CLI (`npm i -g @anthropic-ai/claude-code`), or point SPECFUSE_AGENT_CMD at the agent; `specfuse doctor` checks it",
+      hint: `${scope.backend.installHint ?? `install ${scope.backend.defaultExecutable}`}, or point SPECFUSE_AGENT_CMD at the agent; \`specfuse doctor\` checks it`,
     },
   };
 }
