@@ -10,7 +10,7 @@ import { createTransitions } from "../transitions/transitions.js";
 import type { Context } from "../types/context.js";
 import { resolveAgentExecutable } from "../workspace/find-executable.js";
 import { runEndCommit } from "./commit/run-end-commit.js";
-import { endGate, type GateEnd } from "./end/end-gate.js";
+import { finishGate, type GateEnd } from "./end/finish-gate.js";
 import { haltOf, type Halt } from "./end/ending.js";
 import { printEnding, runBody } from "./end/run-body.js";
 import { mainLane, type Lane } from "./scope/lane.js";
@@ -137,7 +137,7 @@ async function runLocked(
         return halted(walkEnd.halt, walkEnd.walked);
       let gate: GateEnd;
       try {
-        gate = await endGate(scope, walkEnd.walked);
+        gate = await finishGate(scope, walkEnd.walked);
       } catch (error) {
         return halted(haltOf(error), walkEnd.walked);
       }

@@ -78,7 +78,7 @@ const DRIVER_IO = new Set(
     "commit/bookkeeping",
     "commit/run-end-commit",
     "end/complete-feature",
-    "end/end-gate",
+    "end/finish-gate",
     "end/run-body",
     "protect/detect-violations",
     "recover/recover",

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { backendSettings, getBackend } from "../../src/agent/backends.js";
 import { run } from "../../src/commands/run.js";
-import { endGate } from "../../src/driver/end/end-gate.js";
+import { finishGate } from "../../src/driver/end/finish-gate.js";
 import { mainLane } from "../../src/driver/scope/lane.js";
 import { loadRun } from "../../src/driver/scope/load-run.js";
 import { prepareWalk } from "../../src/driver/scope/prepare-walk.js";
@@ -161,7 +161,7 @@ describe("orchestration in-process (issue 8)", () => {
     if (ready.kind !== "ready") throw new Error(ready.halt.message);
     const walked = await walkGate(ready.scope, lane, { escalated: [] });
     if (walked.kind !== "walked") throw new Error(walked.halt.message);
-    const end = await endGate(ready.scope, walked.walked);
+    const end = await finishGate(ready.scope, walked.walked);
     expect(end.ending).toBe("feature_ready_to_wrap");
     expect(heard).toStrictEqual([
       { event: "task_started", changes: ["unit T01: pending → in_progress"] },

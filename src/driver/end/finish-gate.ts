@@ -35,7 +35,7 @@ export interface GateEnd {
 }
 
 // The end of the walk (D-END-1): halt on escalations or unfinished units, nothing_to_do, or complete the gate.
-export async function endGate(
+export async function finishGate(
   scope: RunScope,
   walked: Walked,
 ): Promise<GateEnd> {
