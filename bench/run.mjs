@@ -22,6 +22,7 @@ import {
 import { cliStartup } from "./scenarios/cli-startup.mjs";
 import { evidenceRecognize } from "./scenarios/evidence-recognize.mjs";
 import { cpuStartup } from "./scenarios/cpu-startup.mjs";
+import { gitSteps } from "./scenarios/git-steps.mjs";
 import { lint2000Cold } from "./scenarios/lint-2000-cold.mjs";
 import { lintLarge } from "./scenarios/lint-large.mjs";
 import { runLarge } from "./scenarios/run-large.mjs";
@@ -39,6 +40,7 @@ export const SCENARIOS = [
   cliStartup,
   lintLarge,
   lint2000Cold,
+  gitSteps,
   runLarge,
   evidenceRecognize,
   statusChain,

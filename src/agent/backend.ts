@@ -38,6 +38,13 @@ export interface AgentResult {
   retryAfterSeconds?: number;
   /** Tool names (or commands) the backend refused. */
   permissionDenials: string[];
+  /**
+   * A terminal event was read from the stream (claude: a `result` object). Without one the final text is a
+   * fallback and no usage is taken (D-DISP-5). @default terminal !== "none"
+   */
+  hasTerminalEvent?: boolean;
+  /** The stream carried an explicit error flag (claude's `is_error`); only then is `agent_is_error` recorded (D-DISP-6). @default true */
+  isErrorReported?: boolean;
 }
 
 /** What an adapter needs to know about the unit it dispatches. */
@@ -81,6 +88,16 @@ export interface BackendInvocation {
   stdin: string | null;
   /** Written before the spawn (a prompt file, gemini's policy). */
   files: BackendFile[];
+}
+
+/** The backend's settings from config.yml and the resolved executable (AG-CFG-1, AG-SEL-3). */
+export interface BackendSettings {
+  /** The resolved executable; null before resolution (the dry run, lint): the adapter's default. */
+  executable: string | null;
+  /** claude: passed as --permission-mode. @default "acceptEdits" */
+  permissionMode: string;
+  /** claude: added after the built-in deny rules. @default [] */
+  disallowedTools: readonly string[];
 }
 
 /** One stdout line, as the live reader sees it. */
@@ -134,4 +151,8 @@ export interface AgentBackend {
   probe: BackendProbe;
   /** Globs (repo-relative) of the backend's scratch files: kept out of the squash, deleted on restore. */
   scratchPaths: string[];
+  /** Where the user allows tools the agent was denied, for the denial warning (claude: `.claude/settings.json`). */
+  permissionHint?: string;
+  /** How to install the CLI, for `agent_not_found` (claude: `npm i -g @anthropic-ai/claude-code`). */
+  installHint?: string;
 }

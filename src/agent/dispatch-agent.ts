@@ -2,12 +2,14 @@ import { prependPath, toolDirs, withoutKeys } from "../exec/path-env.js";
 import { runProcess } from "../exec/run-process.js";
 import type { Context } from "../types/context.js";
 import type { ProcessResult } from "../types/process-result.js";
+import type { Usage } from "../types/outcome.js";
+import { writeFileAtomic } from "../workspace/write-file-atomic.js";
 import type {
-  AgentAdapter,
-  AgentLimits,
-  AgentOutput,
-  AgentUnit,
-} from "./adapter.js";
+  AgentBackend,
+  AgentResult,
+  BackendInvocation,
+  BackendUnit,
+} from "./backend.js";
 import { parseResultBlock, type ResultBlock } from "./result-block.js";
 
 // How much stderr a dispatch keeps: the tail saved as attempt-<n>.agent-stderr.log (formats.md F-RUN-4).
@@ -17,21 +19,24 @@ export const STDERR_TAIL_BYTES = 65_536;
 export interface AgentEnvInput {
   /** The driver's own environment (`ctx.env`). */
   env: Readonly<Record<string, string | undefined>>;
+  /** Variables the backend removes (claude: `CLAUDECODE`, agents.md AG-PROC-2). */
+  envRemove: readonly string[];
   /** The running package's root; its bin/ goes first on PATH. */
   packageRoot: string;
-  repoRoot: string;
+  /** The agent's working directory (the repository, or a lane): its node_modules/.bin goes on PATH. */
+  cwd: string;
   unitId: string;
   attempt: number;
-  /** `<F>`, repo-relative. */
+  /** `<F>`, relative to the cwd. */
   featureDir: string;
   platform: NodeJS.Platform;
 }
 
-// The agent's environment: the driver's minus CLAUDECODE, plus the SPECFUSE_* variables, with the tool dirs first on PATH.
+// The agent's environment: the driver's minus the backend's removals, plus the SPECFUSE_* variables, tool dirs first on PATH.
 export function buildAgentEnv(
   input: AgentEnvInput,
 ): Record<string, string | undefined> {
-  const base = withoutKeys(input.env, ["CLAUDECODE"], input.platform);
+  const base = withoutKeys(input.env, input.envRemove, input.platform);
   return prependPath(
     {
       ...base,
@@ -39,23 +44,29 @@ export function buildAgentEnv(
       SPECFUSE_ATTEMPT: String(input.attempt),
       SPECFUSE_FEATURE_DIR: input.featureDir,
     },
-    toolDirs(input.packageRoot, input.repoRoot),
+    toolDirs(input.packageRoot, input.cwd),
     input.platform,
   );
 }
 
 /** One agent run to perform. */
 export interface DispatchRequest {
-  adapter: AgentAdapter;
-  unit: AgentUnit;
+  backend: AgentBackend;
+  unit: BackendUnit;
   prompt: string;
-  limits: AgentLimits;
-  repoRoot: string;
-  /** `<F>`, repo-relative. */
+  /** Wall-clock and inactivity limits in ms; 0 turns a limit off. */
+  limits: { wallClockMs: number; inactivityMs: number };
+  /** Absolute working directory of the agent: the lane's (today the repository root). */
+  cwd: string;
+  /** `<F>`, relative to the cwd. */
   featureDir: string;
+  /** Absolute `<F>/work/<key>/` of the unit (agents.md AG-ADP-1 place). */
+  workDir: string;
   attempt: number;
   /** A stop request; defaults to `ctx.signal`. */
   signal?: AbortSignal;
+  /** The built invocation, before the spawn (for `--verbose`, driver D-UI-5). */
+  onInvocation?: (invocation: BackendInvocation) => void;
   /** The pid (= process-group id) as soon as it is known, for the checkpoint (D-REC-1). */
   onSpawn?: (pid: number) => void;
   /** The agent's latest activity (`Edit src/a.ts`) for the status line (D-UI-2). */
@@ -74,9 +85,11 @@ export interface DispatchResult {
   file: string;
   args: string[];
   process: ProcessResult;
-  /** The parsed agent output; partial when the run was cut short. */
-  output: AgentOutput;
-  /** The RESULT block of `output.text`, with its own warnings. */
+  /** The backend's normalized result (agents.md AG-RES-1); partial when the run was cut short. */
+  result: AgentResult;
+  /** Cost and tokens in the driver's vocabulary, or null without a terminal event (D-DISP-5). */
+  usage: Usage | null;
+  /** The RESULT block of the final text, with its own warnings. */
   resultBlock: ResultBlock;
   durationMs: number;
   /** Set when a limit fired (D-ATT-5 step 3). */
@@ -91,35 +104,58 @@ export interface DispatchResult {
   stderrTail: string;
 }
 
-// The D-DISP-6 warnings about what the agent reported.
+// Whether the backend read a terminal event (AG-RES-1 `hasTerminalEvent`, defaulting to `terminal`).
+export function hasTerminalEvent(result: AgentResult): boolean {
+  return result.hasTerminalEvent ?? result.terminal !== "none";
+}
+
+// The usage the cost records and the zero-token guard read (D-COST-1, D-ATT-5 step 4), or null without a terminal event.
+export function usageOfResult(result: AgentResult): Usage | null {
+  if (!hasTerminalEvent(result)) return null;
+  const usage: Usage = {};
+  if (result.costUsd !== undefined) usage.cost_usd = result.costUsd;
+  const u = result.usage;
+  if (u.input !== undefined) usage.input_tokens = u.input;
+  if (u.output !== undefined) usage.output_tokens = u.output;
+  if (u.cacheRead !== undefined) usage.cache_read_input_tokens = u.cacheRead;
+  if (u.cacheWrite !== undefined)
+    usage.cache_creation_input_tokens = u.cacheWrite;
+  return usage;
+}
+
+// The D-DISP-6 warnings about what the agent reported; the denial hint is the backend's.
 export function dispatchWarnings(
-  output: AgentOutput,
-  result: ProcessResult,
+  result: AgentResult,
+  process: ProcessResult,
+  permissionHint: string | undefined,
 ): string[] {
   const warnings: string[] = [];
-  if (output.isError === true)
+  if (result.isError && result.isErrorReported !== false)
     warnings.push(
-      `the agent reported an error (is_error${output.subtype !== undefined ? `, subtype ${output.subtype}` : ""})`,
+      `the agent reported an error (is_error${result.subtype !== undefined ? `, subtype ${result.subtype}` : ""})`,
     );
-  const denials = output.permissionDenials ?? [];
+  const denials = result.permissionDenials;
   if (denials.length > 0)
     warnings.push(
       // Git write commands are denied on purpose (the driver commits): no advice to allow them (issue 17 point 12).
-      `the agent was denied ${denials.length} tool call${denials.length === 1 ? "" : "s"} (${[...new Set(denials)].join(", ")}); denying git write commands is by design (specfuse commits the work), so allow only other tools it needs, in .claude/settings.json`,
+      `the agent was denied ${denials.length} tool call${denials.length === 1 ? "" : "s"} (${[...new Set(denials)].join(", ")}); denying git write commands is by design (specfuse commits the work)${permissionHint === undefined ? "" : `, so allow only other tools it needs, in ${permissionHint}`}`,
     );
   const isCutShort =
-    result.timedOut || result.inactive || result.canceled || result.hasLingered;
+    process.timedOut ||
+    process.inactive ||
+    process.canceled ||
+    process.hasLingered;
   if (
-    !output.hasResult &&
+    !hasTerminalEvent(result) &&
     !isCutShort &&
-    result.spawnError === null &&
-    result.failed
+    process.spawnError === null &&
+    process.failed
   )
-    warnings.push(`the agent ${result.shortMessage} and printed no result`);
+    warnings.push(`the agent ${process.shortMessage} and printed no result`);
   return warnings;
 }
 
-// Runs the agent once through exec/ with its limits, and reads what it reported (driver §12).
+// Runs the agent once through exec/ with its limits, and reads what it reported (driver §12, agents.md §2–3).
 export async function dispatchAgent(
   request: DispatchRequest,
   ctx: Pick<
@@ -127,16 +163,21 @@ export async function dispatchAgent(
     "env" | "packageRoot" | "signal" | "timings" | "monotonicMs"
   >,
 ): Promise<DispatchResult> {
-  const invocation = request.adapter.buildInvocation(
-    request.unit,
-    request.prompt,
-    request.limits,
-  );
+  const { backend } = request;
+  const invocation = backend.buildInvocation(request.unit, request.prompt, {
+    cwd: request.cwd,
+    workDir: request.workDir,
+    attempt: request.attempt,
+    home: ctx.env.HOME ?? "",
+  });
+  request.onInvocation?.(invocation);
+  for (const f of invocation.files) await writeFileAtomic(f.path, f.content);
   const env = {
     ...buildAgentEnv({
       env: ctx.env,
+      envRemove: invocation.envRemove,
       packageRoot: ctx.packageRoot,
-      repoRoot: request.repoRoot,
+      cwd: request.cwd,
       unitId: request.unit.id,
       attempt: request.attempt,
       featureDir: request.featureDir,
@@ -144,12 +185,42 @@ export async function dispatchAgent(
     }),
     ...invocation.env,
   };
-  const reader = request.adapter.createReader();
-  const result = await runProcess(
+  const process_ = await spawnAgent(request, invocation, env, ctx);
+  const result = backend.finish(
+    process_.stdout,
+    process_.stderr,
+    process_.exitCode,
+  );
+  return {
+    file: invocation.file,
+    args: invocation.args,
+    process: process_,
+    result,
+    usage: usageOfResult(result),
+    resultBlock: parseResultBlock(result.finalText),
+    durationMs: process_.durationMs,
+    timeout: timeoutOf(process_, request.limits),
+    isInterrupted: process_.canceled,
+    spawnError: process_.spawnError,
+    warnings: dispatchWarnings(result, process_, backend.permissionHint),
+    stderrTail: process_.stderr,
+  };
+}
+
+// The spawn itself: the backend's reader sees each stdout line once, for activity and the terminal-line watch.
+function spawnAgent(
+  request: DispatchRequest,
+  invocation: BackendInvocation,
+  env: Record<string, string | undefined>,
+  ctx: Pick<Context, "signal" | "timings" | "monotonicMs">,
+): Promise<ProcessResult> {
+  const reader = request.backend.createReader();
+  let isLastTerminal = false;
+  return runProcess(
     {
       file: invocation.file,
       args: invocation.args,
-      cwd: request.repoRoot,
+      cwd: request.cwd,
       env,
       stdin: invocation.stdin,
     },
@@ -158,37 +229,27 @@ export async function dispatchAgent(
       wallClockMs: request.limits.wallClockMs,
       inactivityMs: request.limits.inactivityMs,
       signal: request.signal ?? ctx.signal,
-      isResultWatched: true,
       stderrLimitBytes: STDERR_TAIL_BYTES,
       monotonicMs: () => ctx.monotonicMs(),
       ...(request.onSpawn !== undefined ? { onSpawn: request.onSpawn } : {}),
       onStdoutLine: (line) => {
-        const summary = reader.push(line);
-        if (summary !== null) request.onActivity?.(summary);
+        const seen = reader.push(line);
+        isLastTerminal = seen.isTerminal;
+        if (seen.activity !== null) request.onActivity?.(seen.activity);
       },
+      // exec asks right after onStdoutLine for the same line.
+      isTerminalLine: () => isLastTerminal,
     },
   );
-  const output = request.adapter.parseResult(
-    result.stdout,
-    result.stderr,
-    result.exitCode,
-  );
-  const timeout: AgentTimeout | null = result.timedOut
-    ? { kind: "wall_clock", limitSeconds: request.limits.wallClockMs / 1000 }
-    : result.inactive
-      ? { kind: "inactivity", limitSeconds: request.limits.inactivityMs / 1000 }
-      : null;
-  return {
-    file: invocation.file,
-    args: invocation.args,
-    process: result,
-    output,
-    resultBlock: parseResultBlock(output.text),
-    durationMs: result.durationMs,
-    timeout,
-    isInterrupted: result.canceled,
-    spawnError: result.spawnError,
-    warnings: dispatchWarnings(output, result),
-    stderrTail: result.stderr,
-  };
+}
+
+function timeoutOf(
+  result: ProcessResult,
+  limits: DispatchRequest["limits"],
+): AgentTimeout | null {
+  if (result.timedOut)
+    return { kind: "wall_clock", limitSeconds: limits.wallClockMs / 1000 };
+  if (result.inactive)
+    return { kind: "inactivity", limitSeconds: limits.inactivityMs / 1000 };
+  return null;
 }

@@ -14,7 +14,8 @@ import {
   type FeatureSummary,
 } from "../workspace/list-features.js";
 import { readText } from "../workspace/read-text.js";
-import { updateFrontmatter } from "../workspace/update-frontmatter.js";
+import { openEventLog } from "../transitions/event-log.js";
+import { createTransitions } from "../transitions/transitions.js";
 import { writeFileAtomic } from "../workspace/write-file-atomic.js";
 
 /** Options of `specfuse abandon` (issue 16 §2). */
@@ -69,14 +70,25 @@ export async function abandon(
           ];
     if (!isDryRun && from !== "deferred") {
       throwIfInterrupted(ctx.signal, "nothing was written");
-      await updateFrontmatter(
-        path.join(summary.absDir, "PLAN.md"),
-        [
-          ["status", "deferred"],
-          ["deferred_reason", reason],
+      // A deferral is a supported hand edit, recorded by no event (audit.md AU-TAB-2), but it is still a
+      // status write, so it goes through the one writer of `status`.
+      const transitions = createTransitions({
+        root,
+        log: await openEventLog(root, summary.dir, ctx, { isCopyKept: false }),
+        by: "abandon",
+      });
+      await transitions.apply({
+        writes: [
+          {
+            entity: "feature",
+            id: summary.featureId,
+            file: `${summary.dir}/PLAN.md`,
+            to: "deferred",
+            keys: [["deferred_reason", reason]],
+          },
         ],
-        { display: `${summary.dir}/PLAN.md` },
-      );
+        event: null,
+      });
       if (roadmap.text !== null)
         await writeFileAtomic(path.join(root, ROADMAP_FILE), roadmap.text);
     }

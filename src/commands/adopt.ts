@@ -1,5 +1,5 @@
 import { readConfig } from "../config/read-config.js";
-import { buildEvent } from "../events/format-event.js";
+import type { NewEvent } from "../events/event-types.js";
 import { SpecfuseError } from "../errors/specfuse-error.js";
 import {
   createdFiles,
@@ -94,12 +94,7 @@ export async function adopt(
     const ws = await readWorkspace(root);
     const plan = planAdoption(ws, gathered, ctx.now().getUTCFullYear());
     if (!isDryRun)
-      await writeFeature(
-        root,
-        plan,
-        ctx,
-        adoptedEvent(plan, gathered, actor, ctx),
-      );
+      await writeFeature(root, plan, ctx, adoptedEvent(plan, gathered, actor));
     return plan;
   };
   const plan = isDryRun
@@ -139,24 +134,19 @@ function adoptedEvent(
   plan: CreatePlan,
   g: Gathered,
   actor: string,
-  ctx: Context,
-) {
-  return buildEvent(
-    {
-      correlation_id: plan.draft.featureId,
-      event_type: "feature_adopted",
-      payload: {
-        source_issue_url: g.url,
-        issue_number: g.issue.number,
-        title: plan.draft.title,
-        transitions: plan.rendered.transitions,
-        actor,
-        trigger: "adopt",
-      },
+): NewEvent<"feature_adopted"> {
+  return {
+    correlation_id: plan.draft.featureId,
+    event_type: "feature_adopted",
+    payload: {
+      source_issue_url: g.url,
+      issue_number: g.issue.number,
+      title: plan.draft.title,
+      transitions: plan.rendered.transitions,
+      actor,
+      trigger: "adopt",
     },
-    ctx.now(),
-    ctx.version,
-  );
+  };
 }
 
 function report(

@@ -2,6 +2,8 @@ import { SpecfuseError } from "../errors/specfuse-error.js";
 import { createGit } from "../git/git.js";
 import { openRepo } from "../git/repo.js";
 import { applyArm } from "../operator/apply-arm.js";
+import { openEventLog } from "../transitions/event-log.js";
+import { createTransitions } from "../transitions/transitions.js";
 import { armFeature } from "../operator/arm-feature.js";
 import { lintForArm, type ArmLint } from "../operator/arm-lint.js";
 import {
@@ -73,7 +75,12 @@ export async function arm(
         return finish(ctx, p, null, false, null);
       }
       const repo = await openRepo(createGit({ env: ctx.env }), root);
-      const done = await applyArm(repo, summary.dir, p.plan, ctx);
+      const transitions = createTransitions({
+        root,
+        log: await openEventLog(root, summary.dir, ctx, { isCopyKept: false }),
+        by: "arm",
+      });
+      const done = await applyArm(repo, transitions, summary.dir, p.plan, ctx);
       report(ctx, p, { kind: "done", ...done });
       return finish(ctx, p, done.commit, false, done.roadmap);
     },

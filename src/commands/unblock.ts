@@ -1,8 +1,6 @@
 import path from "node:path";
-import { appendEvent } from "../events/append-event.js";
-import { buildEvent } from "../events/format-event.js";
 import { SpecfuseError } from "../errors/specfuse-error.js";
-import { bookkeepingCommit } from "../git/bookkeeping.js";
+import { bookkeepingCommit } from "../driver/commit/bookkeeping.js";
 import { createGit } from "../git/git.js";
 import { openRepo } from "../git/repo.js";
 import { problemError } from "../operator/feature-problems.js";
@@ -23,7 +21,12 @@ import {
   listFeatures,
   type FeatureSummary,
 } from "../workspace/list-features.js";
-import { updateFrontmatter } from "../workspace/update-frontmatter.js";
+import type { StatusWrite } from "../transitions/change.js";
+import { openEventLog } from "../transitions/event-log.js";
+import {
+  createTransitions,
+  type Transitions,
+} from "../transitions/transitions.js";
 
 /** Options of `specfuse unblock` (cli.md §3.6). */
 export interface UnblockOptions {
@@ -79,8 +82,15 @@ export async function unblock(
     async () => {
       const { plan } = await prepare(summary, options.wu, reason, ctx);
       const repo = await openRepo(createGit({ env: ctx.env }), root);
-      const sha = await act(
+      const transitions = createTransitions({
         root,
+        log: await openEventLog(root, path.posix.dirname(plan.file), ctx, {
+          isCopyKept: false,
+        }),
+        by: "unblock",
+      });
+      const sha = await act(
+        transitions,
         plan,
         ctx,
         async (paths) =>
@@ -111,41 +121,55 @@ async function prepare(
   return { featureId: loaded.model?.featureId ?? summary.featureId, plan };
 }
 
-// The writes, in order, each checked against a pending signal; then the bookkeeping commit.
+// The writes through the transition service, in order, each checked against a pending signal; then the commit.
 async function act(
-  root: string,
+  transitions: Transitions,
   plan: UnblockPlan,
   ctx: Context,
   commit: (paths: string[]) => Promise<string | null>,
 ): Promise<string | null> {
-  throwIfInterrupted(ctx.signal, "nothing was written");
-  await updateFrontmatter(path.join(root, plan.file), plan.changes, {
-    display: plan.file,
+  const written: string[] = [];
+  const said = () =>
+    written.length === 0
+      ? "nothing was written"
+      : `written: ${written.join(", ")}`;
+  const staged = await transitions.stage(unblockWrites(plan), {
+    beforeWrite: (file) => {
+      throwIfInterrupted(ctx.signal, said());
+      written.push(file);
+    },
   });
-  const written = [plan.file];
-  if (plan.gate !== null) {
-    throwIfInterrupted(ctx.signal, `written: ${written.join(", ")}`);
-    await updateFrontmatter(
-      path.join(root, plan.gate.file),
-      [["status", "open"]],
-      {
-        display: plan.gate.file,
-      },
-    );
-    written.push(plan.gate.file);
-  }
-  const events = `${path.posix.dirname(plan.file)}/events.jsonl`;
-  throwIfInterrupted(ctx.signal, `written: ${written.join(", ")}`);
-  appendEvent(
-    path.join(root, events),
-    buildEvent(plan.event, ctx.now(), ctx.version),
-  );
-  written.push(events);
+  throwIfInterrupted(ctx.signal, said());
+  transitions.record(plan.event, staged);
+  written.push(transitions.log.rel);
   throwIfInterrupted(
     ctx.signal,
     `written (not committed): ${written.join(", ")}`,
   );
   return commit(written);
+}
+
+// D-UNB-1: the unit back at pending with its re-arm keys, and an awaiting gate open again.
+function unblockWrites(plan: UnblockPlan): StatusWrite[] {
+  return [
+    {
+      entity: "unit",
+      id: plan.wu,
+      file: plan.file,
+      to: plan.to,
+      keys: plan.keys,
+    },
+    ...(plan.gate === null
+      ? []
+      : [
+          {
+            entity: "gate" as const,
+            id: String(plan.gate.number),
+            file: plan.gate.file,
+            to: "open",
+          },
+        ]),
+  ];
 }
 
 function report(

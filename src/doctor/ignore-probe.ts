@@ -1,3 +1,5 @@
+import { checkpointFile } from "../workspace/work-paths.js";
+
 /** A path specfuse needs git to ignore (or to track), and what it stands for. */
 export interface IgnoreProbe {
   path: string;
@@ -10,7 +12,7 @@ const F = ".specfuse/features/FEAT-0000-0000-probe";
 
 // The paths `doctor` asks git about (`check-ignore`), so any spelling of the rules passes (issue 17 point 6).
 export const IGNORE_PROBES: readonly IgnoreProbe[] = [
-  { path: `${F}/work/run-state.json`, what: "work/ folders", isIgnored: true },
+  { path: checkpointFile(F), what: "work/ folders", isIgnored: true },
   { path: ".specfuse/.loop.lock", what: "the lock", isIgnored: true },
   {
     path: ".specfuse/.loop.lock.json",

@@ -1,8 +1,8 @@
 import type { Paint } from "../output/color.js";
 import { formatElapsed } from "../output/format-elapsed.js";
 import type { Outcome } from "../types/outcome.js";
-import { formatUsd } from "./cost.js";
-import { OUTCOME_WORDS } from "./outcome-notes.js";
+import { formatUsd } from "./unit/cost.js";
+import { OUTCOME_WORDS } from "./attempt/outcome-notes.js";
 
 /** How lines are decorated: colour plus symbols on a TTY, ASCII words elsewhere (cli.md C-COLOR-2). */
 export interface Decor {

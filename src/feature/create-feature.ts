@@ -1,6 +1,7 @@
 import path from "node:path";
-import { appendEvent } from "../events/append-event.js";
-import type { EventRecord } from "../events/event-types.js";
+import { openEventLog } from "../transitions/event-log.js";
+import { createTransitions } from "../transitions/transitions.js";
+import type { NewEvent } from "../events/event-types.js";
 import type { FeatureReport } from "../lint/lint-feature.js";
 import type { Context } from "../types/context.js";
 import { listFeatures } from "../workspace/list-features.js";
@@ -73,17 +74,19 @@ export function requireClean(plan: CreatePlan): CreatePlan {
 export async function writeFeature(
   root: string,
   plan: CreatePlan,
-  ctx: Pick<Context, "cleanup" | "signal">,
-  event: EventRecord | null,
+  ctx: Pick<Context, "cleanup" | "signal" | "now" | "version">,
+  event: NewEvent | null,
 ): Promise<void> {
   // A signal stops the command before its first write (cli.md C-SIG-1); once started, folder and row finish together.
   throwIfInterrupted(ctx.signal, "nothing was written");
   const abs = path.join(root, plan.draft.dir);
   await writeNewFolder(abs, plan.rendered.files, {
     cleanup: ctx.cleanup,
-    beforeRename: (staging) => {
-      if (event !== null)
-        appendEvent(path.join(staging, "events.jsonl"), event);
+    // The first event goes through the transition service too (U1, G1, P1), into the staged folder.
+    beforeRename: async (staging) => {
+      if (event === null) return;
+      const log = await openEventLog(staging, ".", ctx, { isCopyKept: false });
+      createTransitions({ root: staging, log, by: "adopt" }).record(event);
     },
   });
   if (plan.roadmap.text === null) return;

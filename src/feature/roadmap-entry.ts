@@ -2,7 +2,7 @@ import {
   findRoadmapRow,
   keepPadding,
   replaceCell,
-} from "../driver/roadmap-table.js";
+} from "../driver/close/roadmap-table.js";
 
 /** A new feature's roadmap row and detail section (github.md GH-ADOPT-5, init.md I-RMP-1). */
 export interface RoadmapEntry {

@@ -17,6 +17,8 @@ export function gitEnv(
     if (value !== undefined) out[key] = value;
   }
   for (const key of REMOVED_GIT_VARIABLES) delete out[key];
+  // Node's own spawn searches /usr/bin:/bin when the given environment has no PATH; keep finding git there.
+  out.PATH ??= "/usr/bin:/bin";
   out.GIT_TERMINAL_PROMPT = "0";
   return out;
 }

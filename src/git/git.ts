@@ -1,10 +1,14 @@
-import { simpleGit, type SimpleGitOptions } from "simple-git";
+import { runProcess } from "../exec/run-process.js";
+import { DEFAULT_TIMINGS } from "../types/context.js";
 import type { Git, GitClientOptions, GitRun } from "./git-api.js";
 import { GitError } from "./git-error.js";
 import { gitEnv } from "./git-env.js";
 import { parseStatus } from "./parse-status.js";
 
-// The client's types live apart so readers of the API need not load simple-git.
+// Git runs to completion: no limits; the default grace periods apply only if it is ever killed.
+const GIT_TIMINGS = DEFAULT_TIMINGS;
+
+// The client's types live apart so readers of the API need not load the runner.
 export type {
   AddExclusions,
   Git,
@@ -12,38 +16,6 @@ export type {
   GitRun,
   IgnoreMatch,
 } from "./git-api.js";
-
-// simple-git's argv checks guard against untrusted arguments; ours are fixed and the environment is the user's own.
-const TRUSTED: SimpleGitOptions["unsafe"] = {
-  allowUnsafeAlias: true,
-  allowUnsafeAskPass: true,
-  allowUnsafeConfigPaths: true,
-  allowUnsafeConfigEnvCount: true,
-  allowUnsafeCredentialHelper: true,
-  allowUnsafeEditor: true,
-  allowUnsafeMergeDriver: true,
-  allowUnsafePager: true,
-  allowUnsafeProtocolOverride: true,
-  allowUnsafeSshCommand: true,
-  allowUnsafeGitProxy: true,
-  allowUnsafeHooksPath: true,
-  allowUnsafeDiffExternal: true,
-  allowUnsafeDiffTextConv: true,
-  allowUnsafeFilter: true,
-  allowUnsafeFsMonitor: true,
-  allowUnsafeGpgProgram: true,
-  allowUnsafeTemplateDir: true,
-};
-
-// A code git itself exited with (simple-git uses negative codes and 9901 for processes it never ran).
-function isGitExit(code: number): boolean {
-  return code >= 0 && code <= 255;
-}
-
-interface Captured {
-  exitCode: number;
-  stdErr: Buffer[];
-}
 
 // Builds the git client: the only code that spawns git (architecture.md A-IO-1).
 export function createGit(options: GitClientOptions): Git {
@@ -69,39 +41,22 @@ export function createGit(options: GitClientOptions): Git {
     okExitCodes: readonly number[],
   ): Promise<GitRun> {
     options.onSpawn?.(args);
-    let result: Captured | null = null;
-    let stdout: string;
-    try {
-      const sg = simpleGit({
-        baseDir: cwd,
-        binary,
-        unsafe: TRUSTED,
-        trimmed: false,
-        // Keep every exit code: the caller decides which ones are failures.
-        errors: (error, r) => {
-          result = r;
-          return isGitExit(r.exitCode) ? undefined : error;
-        },
-      }).env(env);
-      stdout = await sg.raw([...args]);
-    } catch (error) {
+    const r = await runProcess(
+      { file: binary, args, cwd, env, stdin: null },
+      { timings: GIT_TIMINGS },
+    );
+    if (r.spawnError !== null || r.exitCode === null)
       throw new GitError({
         args,
         cwd,
         exitCode: null,
-        stdout: "",
-        stderr: error instanceof Error ? error.message : String(error),
-        cause: error,
+        stdout: r.stdout,
+        stderr: r.stderr === "" ? r.shortMessage : r.stderr,
       });
-    }
-    const r = result as Captured | null;
-    const exitCode = r?.exitCode ?? 0;
-    const stderr = r === null ? "" : Buffer.concat(r.stdErr).toString("utf8");
-    if (!isGitExit(exitCode))
-      throw new GitError({ args, cwd, exitCode: null, stdout, stderr });
-    if (!okExitCodes.includes(exitCode))
-      throw new GitError({ args, cwd, exitCode, stdout, stderr });
-    return { stdout, stderr, exitCode };
+    const run = { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
+    if (!okExitCodes.includes(r.exitCode))
+      throw new GitError({ args, cwd, ...run });
+    return run;
   }
 
   async function refExists(cwd: string, ref: string): Promise<boolean> {
@@ -190,8 +145,6 @@ export function createGit(options: GitClientOptions): Git {
       await run(cwd, [
         "add",
         "-A",
-        // -v prints what it adds; a silent git costs simple-git an extra 50 ms wait.
-        "-v",
         "--",
         ":/",
         ...exclusions.paths.map((p) => `:(exclude,literal)${p}`),
@@ -200,7 +153,7 @@ export function createGit(options: GitClientOptions): Git {
     },
     async addForce(cwd, paths) {
       if (paths.length === 0) return;
-      await run(cwd, ["add", "-f", "-v", "--", ...paths]);
+      await run(cwd, ["add", "-f", "--", ...paths]);
     },
     async hasStagedChanges(cwd, paths) {
       const r = await run(

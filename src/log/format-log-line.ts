@@ -1,4 +1,4 @@
-import { formatUsd } from "../driver/cost.js";
+import { formatUsd } from "../driver/unit/cost.js";
 import type { StoredEvent } from "../events/event-types.js";
 import type { Paint } from "../output/color.js";
 import { formatClock, formatElapsed } from "../output/format-elapsed.js";

@@ -1,15 +1,14 @@
 import path from "node:path";
-import { appendEvent } from "../events/append-event.js";
-import { buildEvent } from "../events/format-event.js";
-import { bookkeepingCommit } from "../git/bookkeeping.js";
+import { bookkeepingCommit } from "../driver/commit/bookkeeping.js";
 import { readStatus } from "../git/read-status.js";
 import type { Repo } from "../git/repo.js";
 import type { Context } from "../types/context.js";
 import { readText } from "../workspace/read-text.js";
-import { updateFrontmatter } from "../workspace/update-frontmatter.js";
 import { writeFileAtomic } from "../workspace/write-file-atomic.js";
 import { throwIfInterrupted } from "./interrupt.js";
-import type { ArmPlan } from "./plan-arm.js";
+import type { StatusWrite } from "../transitions/change.js";
+import type { Transitions } from "../transitions/transitions.js";
+import type { ArmPlan, StatusFlip } from "./plan-arm.js";
 import type { RoadmapChange } from "./render-arm.js";
 import { activateRoadmapRow } from "./roadmap-activate.js";
 
@@ -22,29 +21,26 @@ export interface ArmResult {
   roadmap: RoadmapChange | null;
 }
 
-// Performs the planned flips (each write atomic, each preceded by a signal check), the event and one bookkeeping commit (D-ARM-1 effects 1-5).
+// Performs the planned flips through the transition service (each write atomic, each preceded by a signal check),
+// the event and one bookkeeping commit (D-ARM-1 effects 1-5).
 export async function applyArm(
   repo: Repo,
+  transitions: Transitions,
   dir: string,
   plan: ArmPlan,
   ctx: Context,
 ): Promise<ArmResult> {
   const root = repo.root;
   const written: string[] = [];
-  const step = async (file: string, status: string) => {
+  const beforeWrite = (file: string) => {
     throwIfInterrupted(ctx.signal, describe(written));
-    await updateFrontmatter(path.join(root, file), [["status", status]], {
-      display: file,
-    });
     written.push(file);
   };
-  for (const g of plan.gatesPassed) await step(g.flip.file, "passed");
-  for (const f of plan.armed) await step(f.file, "pending");
-  for (const f of plan.abandoned) await step(f.file, "abandoned");
-  if (plan.opened !== null) await step(plan.opened.file, "open");
+  const staged = await transitions.stage(armWrites(dir, plan), {
+    beforeWrite,
+  });
   let change: RoadmapChange | null = null;
   if (plan.isPlanActivated) {
-    await step(`${dir}/PLAN.md`, "active");
     const read = await readText(path.join(root, ROADMAP));
     const roadmap = activateRoadmapRow(
       read.kind === "file" ? read.text : null,
@@ -58,18 +54,42 @@ export async function applyArm(
     }
   }
   throwIfInterrupted(ctx.signal, describe(written));
-  const events = `${dir}/events.jsonl`;
-  appendEvent(
-    path.join(root, events),
-    buildEvent(plan.event, ctx.now(), ctx.version),
-  );
-  written.push(events);
+  transitions.record(plan.event, staged);
+  written.push(transitions.log.rel);
   throwIfInterrupted(ctx.signal, describe(written));
   const paths = [
     ...new Set([...(await featureChanges(repo, dir)), ...written]),
   ];
   const commit = (await bookkeepingCommit(repo, plan.commit, paths)).sha;
   return { commit, roadmap: change };
+}
+
+// The status writes of D-ARM-1, in order: passed gates, armed and abandoned units, the opened gate, PLAN active.
+function armWrites(dir: string, plan: ArmPlan): StatusWrite[] {
+  const flip =
+    (entity: StatusWrite["entity"]) =>
+    (f: StatusFlip): StatusWrite => ({
+      entity,
+      id: f.id,
+      file: f.file,
+      to: f.to,
+    });
+  return [
+    ...plan.gatesPassed.map((g) => flip("gate")(g.flip)),
+    ...plan.armed.map(flip("unit")),
+    ...plan.abandoned.map(flip("unit")),
+    ...(plan.opened === null ? [] : [flip("gate")(plan.opened)]),
+    ...(plan.isPlanActivated
+      ? [
+          {
+            entity: "feature" as const,
+            id: plan.featureId,
+            file: `${dir}/PLAN.md`,
+            to: "active",
+          },
+        ]
+      : []),
+  ];
 }
 
 // Every change under the feature folder except work/ (review edits included; D-ARM-1 effect 5).

@@ -1,6 +1,9 @@
 import { SpecfuseError } from "../errors/specfuse-error.js";
 import type { NewEvent } from "../events/event-types.js";
-import { subjects, type BookkeepingMessage } from "../git/subjects.js";
+import {
+  subjects,
+  type BookkeepingMessage,
+} from "../driver/commit/subjects.js";
 import type {
   FeatureModel,
   GateModel,

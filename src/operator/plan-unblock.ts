@@ -1,7 +1,10 @@
 import { SpecfuseError } from "../errors/specfuse-error.js";
 import type { NewEvent } from "../events/event-types.js";
 import { formatTimestamp } from "../events/format-event.js";
-import { subjects, type BookkeepingMessage } from "../git/subjects.js";
+import {
+  subjects,
+  type BookkeepingMessage,
+} from "../driver/commit/subjects.js";
 import type { GateModel, UnitModel } from "../plan/feature-model.js";
 import type { FrontmatterChange } from "../yaml/edit-frontmatter.js";
 import type { FrontmatterMap } from "../yaml/format-yaml-value.js";
@@ -11,8 +14,10 @@ export interface UnblockPlan {
   wu: string;
   /** Repo-relative path of the WU file. */
   file: string;
-  /** The one frontmatter write: status, attempts, re_arm_count, re_arm_history. */
-  changes: FrontmatterChange[];
+  /** The unit's new status, written first in the one frontmatter write. */
+  to: "pending";
+  /** The rest of that write, in order: attempts, re_arm_count, re_arm_history. */
+  keys: FrontmatterChange[];
   priorStatus: string;
   priorAttempts: number;
   reArmCount: number;
@@ -78,8 +83,8 @@ export function planUnblock(input: {
   return {
     wu: unit.id,
     file: unit.path,
-    changes: [
-      ["status", "pending"],
+    to: "pending",
+    keys: [
       ["attempts", 0],
       ["re_arm_count", reArmCount],
       ["re_arm_history", [...history, entry]],

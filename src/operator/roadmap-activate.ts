@@ -2,7 +2,7 @@ import {
   findRoadmapRow,
   keepPadding,
   replaceCell,
-} from "../driver/roadmap-table.js";
+} from "../driver/close/roadmap-table.js";
 
 /** The roadmap after activation: new text (null: unchanged) and a note when the row could not be set. */
 export interface RoadmapActivation {

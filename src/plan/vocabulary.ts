@@ -62,14 +62,6 @@ export const VERDICTS = [
   "not_met",
 ] as const;
 
-// Model names accepted besides `claude-…` ids (F-WU-2).
-export const MODEL_ALIASES = ["sonnet", "opus", "haiku"] as const;
-// A full model id (F-WU-2).
-export const MODEL_ID_PATTERN = /^claude-[\p{L}\p{N}_][\p{L}\p{N}_.-]*$/u;
-// The same test for ASCII text, where \p{L}\p{N} is A-Za-z0-9: no Unicode tables to compile in the common case.
-const MODEL_ID_ASCII = /^claude-[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
-const ASCII = /^[\x00-\x7F]*$/;
-
 // The squash prefix override grammar (F-WU-2 `commit_type`).
 export const COMMIT_TYPE_PATTERN = /^[a-z]+(\([^()\s]+\))?!?$/;
 
@@ -139,16 +131,5 @@ export function isGateStatus(value: unknown): value is GateStatus {
   return (
     typeof value === "string" &&
     (GATE_STATUSES as readonly string[]).includes(value)
-  );
-}
-
-// Whether a model value is acceptable (F-WU-2; non-strings fail).
-export function isValidModel(value: unknown): boolean {
-  return (
-    typeof value === "string" &&
-    ((MODEL_ALIASES as readonly string[]).includes(value) ||
-      (ASCII.test(value)
-        ? MODEL_ID_ASCII.test(value)
-        : MODEL_ID_PATTERN.test(value)))
   );
 }

@@ -1,4 +1,4 @@
-import { formatUsd } from "../driver/cost.js";
+import { formatUsd } from "../driver/unit/cost.js";
 import { outcomeCategory } from "../history/outcome-category.js";
 import type { AttemptView, UnitHistory } from "../history/unit-history.js";
 import { formatElapsed } from "../output/format-elapsed.js";

@@ -12,6 +12,7 @@ import type { FeatureModel } from "../plan/feature-model.js";
 import { cycleFilesOf, type FoundFile } from "../show/cycle-files.js";
 import type { FeatureSummary } from "../workspace/list-features.js";
 import { toRepoRelative } from "../workspace/paths.js";
+import { reportFile, workDir } from "../workspace/work-paths.js";
 import {
   listUnitWorkFiles,
   readFindingsCount,
@@ -82,7 +83,10 @@ export async function gatherReport(
       commits,
       problems: loaded.problems.map(formatProblem),
     },
-    file: path.join(model.absDir, "work", "report.html"),
+    file: path.join(
+      model.absDir,
+      path.relative(model.dir, reportFile(model.dir)),
+    ),
     warnings,
     problemCode: loaded.problems[0]?.code ?? null,
   };
@@ -100,7 +104,7 @@ async function readEvidence(
   const notes = new Map<string, ReportNote>();
   const findings = new Map<string, number | null>();
   let budget = EVIDENCE_BUDGET_BYTES;
-  const reportDir = `${model.dir}/work`;
+  const reportDir = workDir(model.dir);
   const units = [...model.units.values()].sort((a, b) => a.order - b.order);
   for (const unit of units) {
     const h = histories.get(unit.id);

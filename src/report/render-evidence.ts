@@ -1,4 +1,4 @@
-import { formatUsd } from "../driver/cost.js";
+import { formatUsd } from "../driver/unit/cost.js";
 import { formatElapsed } from "../output/format-elapsed.js";
 import { lastSegment } from "../plan/correlation-id.js";
 import { escapeHtml as e, hrefOf } from "./html.js";

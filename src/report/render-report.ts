@@ -1,4 +1,4 @@
-import { formatUsd } from "../driver/cost.js";
+import { formatUsd } from "../driver/unit/cost.js";
 import { OUTCOME_CATEGORIES } from "../history/outcome-category.js";
 import { formatElapsed } from "../output/format-elapsed.js";
 import { escapeHtml as e } from "./html.js";

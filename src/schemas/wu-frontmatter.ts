@@ -1,12 +1,14 @@
 import {
   COMMIT_TYPE_PATTERN,
   EFFORTS,
-  MODEL_ALIASES,
-  MODEL_ID_PATTERN,
   VERDICTS,
   WU_STATUSES,
   WU_TYPES,
 } from "../plan/vocabulary.js";
+import {
+  MODEL_ALIASES,
+  MODEL_ID_PATTERN,
+} from "../agent/adapters/claude-vocabulary.js";
 import {
   CORRELATION_ID,
   PLANNED_COST,

@@ -1,4 +1,4 @@
-import { formatUsd } from "../driver/cost.js";
+import { formatUsd } from "../driver/unit/cost.js";
 import { parseEventTimestamp } from "../events/read-events.js";
 import { outcomeCategory } from "../history/outcome-category.js";
 import { formatClock, formatElapsed } from "../output/format-elapsed.js";

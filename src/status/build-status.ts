@@ -1,6 +1,6 @@
 import type { ErrorCode } from "../errors/codes.js";
-import { gateSpent } from "../driver/budget-brake.js";
-import type { RunState } from "../driver/run-state.js";
+import { gateSpent } from "../driver/walk/budget-brake.js";
+import type { RunState } from "../driver/attempt/run-state.js";
 import type { LockState } from "../lock/read-lock-state.js";
 import {
   currentGate,

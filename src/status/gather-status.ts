@@ -3,13 +3,14 @@ import {
   readRunState,
   runStatePath,
   type RunState,
-} from "../driver/run-state.js";
+} from "../driver/attempt/run-state.js";
 import { isSpecfuseError } from "../errors/specfuse-error.js";
 import { readLockState, type LockState } from "../lock/read-lock-state.js";
 import type { FeatureProblem } from "../operator/feature-problems.js";
 import { loadFeature, type LoadedFeature } from "../operator/load-feature.js";
 import type { FeatureSummary } from "../workspace/list-features.js";
 import { readText } from "../workspace/read-text.js";
+import { checkpointFile } from "../workspace/work-paths.js";
 import type { StatusInputs } from "./build-status.js";
 import { scaffoldDrift } from "./scaffold-drift.js";
 
@@ -47,7 +48,7 @@ export async function gatherStatus(o: GatherOptions): Promise<Gathered> {
   const lock = await readLockState(o.root, { host: o.host, now: o.now });
   const checkpoints: Array<{ featureDir: string; state: RunState }> = [];
   for (const f of o.all) {
-    const display = `${f.dir}/work/run-state.json`;
+    const display = checkpointFile(f.dir);
     try {
       const state = await readRunState(runStatePath(f.absDir), display);
       if (state !== null) checkpoints.push({ featureDir: f.dir, state });

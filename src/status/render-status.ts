@@ -1,4 +1,4 @@
-import { formatUsd } from "../driver/cost.js";
+import { formatUsd } from "../driver/unit/cost.js";
 import { formatAge } from "../lock/lock-held-error.js";
 import { formatClock, formatElapsed } from "../output/format-elapsed.js";
 import type {

@@ -1,6 +1,11 @@
 import { mkdir, readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
-import { workKeyOf } from "../plan/correlation-id.js";
+import {
+  attemptFile,
+  noteAttempt,
+  unitWorkDir,
+  type AttemptFileKind,
+} from "./work-paths.js";
 import { writeFileAtomic } from "./write-file-atomic.js";
 
 // How much of an agent's stderr is kept (formats.md F-RUN-4).
@@ -27,25 +32,30 @@ export interface AttemptNote {
   file: string;
 }
 
-// The scratch folder of one unit: `<F>/work/<work-key>/` (F-ID-3 work key).
+// The scratch folder of one unit: `<F>/work/<work-key>/` (F-ID-3 work key), absolute.
 export function attemptDir(featureAbsDir: string, wuId: string): string {
-  return path.join(featureAbsDir, "work", workKeyOf(wuId));
+  return path.join(
+    path.dirname(featureAbsDir),
+    unitWorkDir(path.basename(featureAbsDir), wuId),
+  );
 }
 
-// The four file paths of one attempt.
+// The four file paths of one attempt, absolute.
 export function attemptPaths(
   featureAbsDir: string,
   wuId: string,
   attempt: number,
 ): AttemptPaths {
-  const dir = attemptDir(featureAbsDir, wuId);
-  const base = path.join(dir, `attempt-${attempt}`);
+  const base = path.dirname(featureAbsDir);
+  const dir = path.basename(featureAbsDir);
+  const at = (kind: AttemptFileKind) =>
+    path.join(base, attemptFile(dir, wuId, attempt, kind));
   return {
-    dir,
-    note: `${base}.md`,
-    prompt: `${base}.prompt.md`,
-    transcript: `${base}.agent.jsonl`,
-    stderr: `${base}.agent-stderr.log`,
+    dir: attemptDir(featureAbsDir, wuId),
+    note: at("note"),
+    prompt: at("prompt"),
+    transcript: at("transcript"),
+    stderr: at("stderr"),
   };
 }
 
@@ -121,14 +131,13 @@ export async function readAttemptNotes(
     throw error;
   }
   const numbers = names
-    .map((n) => /^attempt-([1-9][0-9]*)\.md$/.exec(n)?.[1])
-    .filter((n): n is string => n !== undefined)
-    .map(Number)
+    .map(noteAttempt)
+    .filter((n): n is number => n !== null)
     .filter((n) => options.before === undefined || n < options.before)
     .sort((a, b) => a - b);
   return Promise.all(
     numbers.map(async (attempt) => {
-      const file = path.join(dir, `attempt-${attempt}.md`);
+      const file = attemptPaths(featureAbsDir, wuId, attempt).note;
       return { attempt, file, text: await readFile(file, "utf8") };
     }),
   );

@@ -33,16 +33,44 @@ export interface UpdateFrontmatterResult {
 // Keeps a leading BOM so an untouched file survives byte for byte (TextDecoder drops it by default).
 const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
+/** An update read and computed but not yet written, so a caller can look at the old text first. */
+export interface PreparedFrontmatterUpdate extends UpdateFrontmatterResult {
+  /** The file's text before the update, or null when it did not exist (GATE stub). */
+  before: string | null;
+  /** Writes the new text atomically, if anything changed. */
+  write(): Promise<void>;
+}
+
+// Reads a file and computes the frontmatter changes without writing (the transition service reads `from` first).
+export async function prepareFrontmatterUpdate(
+  file: string,
+  changes: ReadonlyArray<FrontmatterChange>,
+  options: UpdateFrontmatterOptions = {},
+): Promise<PreparedFrontmatterUpdate> {
+  const before = decodeRead(file, options, await readBytes(file));
+  const plan = planUpdate(before, changes, options);
+  return {
+    ...plan,
+    before,
+    write: async () => {
+      if (plan.isChanged) await writeFileAtomic(file, plan.text);
+    },
+  };
+}
+
 // Reads a file, applies the frontmatter changes and writes it atomically (F-WRITE-7); one write per call.
 export async function updateFrontmatter(
   file: string,
   changes: ReadonlyArray<FrontmatterChange>,
   options: UpdateFrontmatterOptions = {},
 ): Promise<UpdateFrontmatterResult> {
-  const before = decodeRead(file, options, await readBytes(file));
-  const plan = planUpdate(before, changes, options);
-  if (plan.isChanged) await writeFileAtomic(file, plan.text);
-  return plan;
+  const prepared = await prepareFrontmatterUpdate(file, changes, options);
+  await prepared.write();
+  return {
+    text: prepared.text,
+    isCreated: prepared.isCreated,
+    isChanged: prepared.isChanged,
+  };
 }
 
 // The synchronous form, for writes that must finish inside a signal handler.

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   BUILT_IN_DISALLOWED_TOOLS,
   claudeArgs,
-  createClaudeAdapter,
+  createClaudeBackend,
   parseClaudeOutput,
 } from "../../src/agent/adapters/claude.js";
 import {
@@ -91,8 +91,8 @@ describe("claude argv (D-DISP-1)", () => {
     expect(args.slice(9)).toStrictEqual(["--disallowedTools", ...RULES]);
   });
 
-  it("D-DISP-8: buildInvocation returns file, args, env and the prompt as stdin", () => {
-    const adapter = createClaudeAdapter({
+  it("D-DISP-8, AG-ADP-1: buildInvocation returns file, args, env, CLAUDECODE removed and the prompt as stdin", () => {
+    const adapter = createClaudeBackend({
       executable: "/opt/bin/claude",
       permissionMode: "plan",
       disallowedTools: [],
@@ -100,13 +100,47 @@ describe("claude argv (D-DISP-1)", () => {
     const inv = adapter.buildInvocation(
       { id: "F/T01", model: "haiku", effort: "low", isUnsandboxed: false },
       "do the thing",
-      { wallClockMs: 1000, inactivityMs: 0 },
+      { cwd: "/repo", workDir: "/repo/w", attempt: 1, home: "/home/u" },
     );
     expect(inv.file).toBe("/opt/bin/claude");
     expect(inv.args.slice(8, 10)).toStrictEqual(["--permission-mode", "plan"]);
     expect(inv.stdin).toBe("do the thing");
     expect(inv.env).toStrictEqual({});
+    expect(inv.envRemove).toStrictEqual(["CLAUDECODE"]);
+    expect(inv.files).toStrictEqual([]);
     expect(adapter.name).toBe("claude");
+    expect(adapter.permissionHint).toBe(".claude/settings.json");
+  });
+
+  it("falls back to `claude` on PATH before the executable is resolved", () => {
+    const adapter = createClaudeBackend({
+      executable: null,
+      permissionMode: "acceptEdits",
+      disallowedTools: [],
+    });
+    expect(adapter.defaultExecutable).toBe("claude");
+    expect(
+      adapter.buildInvocation(
+        { id: "F/T01", model: "opus", effort: "high", isUnsandboxed: false },
+        "",
+        { cwd: "/r", workDir: "/r/w", attempt: 1, home: "" },
+      ).file,
+    ).toBe("claude");
+  });
+
+  it.each([
+    ["sonnet", true],
+    ["claude-sonnet-4-6", true],
+    ["gpt-5", false],
+    ["", false],
+    ["claude-", false],
+  ])("AG-VOC-1: model %s is valid: %s", (model, isValid) => {
+    const adapter = createClaudeBackend({
+      executable: null,
+      permissionMode: "acceptEdits",
+      disallowedTools: [],
+    });
+    expect(adapter.validateModel(model).isValid).toBe(isValid);
   });
 });
 
@@ -155,28 +189,36 @@ describe("claude output parsing (D-DISP-5, D-DISP-6)", () => {
       0,
     );
     expect(out).toStrictEqual({
-      text: "final text",
-      hasResult: true,
-      usage: {
-        cost_usd: 0.0425,
-        input_tokens: 10,
-        output_tokens: 20,
-        cache_read_input_tokens: 30,
-        cache_creation_input_tokens: 40,
-      },
+      finalText: "final text",
       isError: true,
+      isErrorReported: true,
+      terminal: "error",
+      hasTerminalEvent: true,
+      usage: { input: 10, output: 20, cacheRead: 30, cacheWrite: 40 },
+      costUsd: 0.0425,
+      costSource: "reported",
       subtype: "error_max_turns",
       sessionId: "s-result",
       model: "claude-sonnet-4-6",
+      isRateLimited: false,
       permissionDenials: ["Bash", "WebFetch"],
     });
   });
 
   it.each([
-    [{ total_cost_usd: 0.5, cost_usd: 0.1 }, { cost_usd: 0.5 }],
-    [{ total_cost_usd: null, cost_usd: 0.1 }, { cost_usd: 0.1 }],
-    [{ total_cost_usd: "0.5", cost_usd: 0.1 }, { cost_usd: 0.1 }],
-    [{ total_cost_usd: "NaN" }, {}],
+    [
+      { total_cost_usd: 0.5, cost_usd: 0.1 },
+      { usage: {}, costUsd: 0.5 },
+    ],
+    [
+      { total_cost_usd: null, cost_usd: 0.1 },
+      { usage: {}, costUsd: 0.1 },
+    ],
+    [
+      { total_cost_usd: "0.5", cost_usd: 0.1 },
+      { usage: {}, costUsd: 0.1 },
+    ],
+    [{ total_cost_usd: "NaN" }, { usage: {} }],
     [
       {
         usage: {
@@ -185,10 +227,10 @@ describe("claude output parsing (D-DISP-5, D-DISP-6)", () => {
           cache_read_input_tokens: 0,
         },
       },
-      { cache_read_input_tokens: 0 },
+      { usage: { cacheRead: 0 } },
     ],
-    [{ usage: { input_tokens: "5" } }, {}],
-    [{ usage: "lots" }, {}],
+    [{ usage: { input_tokens: "5" } }, { usage: {} }],
+    [{ usage: "lots" }, { usage: {} }],
   ])("usage of %o is %o", (result, expected) => {
     expect(usageOf(result)).toStrictEqual(expected);
   });
@@ -207,8 +249,15 @@ describe("claude output parsing (D-DISP-5, D-DISP-6)", () => {
       1,
     );
     expect(out).toStrictEqual({
-      text: "part one\npart two",
-      hasResult: false,
+      finalText: "part one\npart two",
+      isError: false,
+      isErrorReported: false,
+      terminal: "error",
+      hasTerminalEvent: false,
+      usage: {},
+      costSource: "none",
+      isRateLimited: false,
+      permissionDenials: [],
       sessionId: "s-init",
       model: "claude-sonnet-4-6",
     });
@@ -217,9 +266,18 @@ describe("claude output parsing (D-DISP-5, D-DISP-6)", () => {
   it("without any assistant text: the raw stdout", () => {
     const raw = "Error: something broke\nsecond line\n";
     expect(parseClaudeOutput(raw, "", 1)).toStrictEqual({
-      text: raw,
-      hasResult: false,
+      finalText: raw,
+      isError: false,
+      isErrorReported: false,
+      terminal: "error",
+      hasTerminalEvent: false,
+      usage: {},
+      costSource: "none",
+      isRateLimited: false,
+      permissionDenials: [],
     });
+    expect(parseClaudeOutput(raw, "", 0).terminal).toBe("success");
+    expect(parseClaudeOutput(raw, "", null).terminal).toBe("none");
   });
 
   it("without a result string: falls back to the assistant text but keeps usage", () => {
@@ -233,8 +291,8 @@ describe("claude output parsing (D-DISP-5, D-DISP-6)", () => {
       "",
       1,
     );
-    expect(out.text).toBe("hello");
-    expect(out.usage).toStrictEqual({ input_tokens: 3 });
+    expect(out.finalText).toBe("hello");
+    expect(out.usage).toStrictEqual({ input: 3 });
   });
 
   it("accepts plain json output: one object, a json array, or pretty-printed", () => {
@@ -245,32 +303,34 @@ describe("claude output parsing (D-DISP-5, D-DISP-6)", () => {
       session_id: "j",
     };
     expect(parseClaudeOutput(JSON.stringify(result), "", 0)).toMatchObject({
-      text: "done",
-      hasResult: true,
+      finalText: "done",
+      hasTerminalEvent: true,
       sessionId: "j",
-      usage: { cost_usd: 0.01 },
+      costUsd: 0.01,
     });
     expect(
       parseClaudeOutput(JSON.stringify([init, result]), "", 0),
     ).toMatchObject({
-      text: "done",
+      finalText: "done",
       model: "claude-sonnet-4-6",
     });
     expect(
       parseClaudeOutput(JSON.stringify(result, null, 2), "", 0),
     ).toMatchObject({
-      text: "done",
-      hasResult: true,
+      finalText: "done",
+      hasTerminalEvent: true,
     });
   });
 
-  it("omits permissionDenials when the list is empty", () => {
+  it("an empty denial list stays empty; a result without is_error reports none", () => {
     const out = parseClaudeOutput(
       lines({ type: "result", result: "", permission_denials: [] }),
       "",
       0,
     );
-    expect(out).not.toHaveProperty("permissionDenials");
+    expect(out.permissionDenials).toStrictEqual([]);
+    expect(out.isErrorReported).toBe(false);
+    expect(out.terminal).toBe("success");
   });
 });
 
@@ -309,7 +369,10 @@ describe("live activity (D-UI-2)", () => {
       },
       { type: "user", message: { content: [{ type: "tool_result" }] } },
       "garbage",
-    ].map((o) => reader.push(typeof o === "string" ? o : JSON.stringify(o)));
+    ].map(
+      (o) =>
+        reader.push(typeof o === "string" ? o : JSON.stringify(o)).activity,
+    );
     expect(seen).toStrictEqual([
       null,
       "Let me look.",
@@ -329,5 +392,19 @@ describe("live activity (D-UI-2)", () => {
     ["Bash", { command: "x".repeat(200) }, `Bash ${"x".repeat(74)}…`],
   ])("%s %o → %s", (name, input, expected) => {
     expect(summarizeToolUse(name, input, "/repo")).toBe(expected);
+  });
+});
+
+describe("claude terminal line (D-DISP-4 result watch, AG-ADP-1 isTerminal)", () => {
+  it.each([
+    ['{"type":"result","result":"x"}', true],
+    ['{ "type" : "result" }', true],
+    ['{"type":"assistant","text":"\\"type\\":\\"result\\""}', false],
+    ['{"type":"result"', false],
+    ['["type","result"]', false],
+    ['[{"type":"result"}]', false],
+    ["plain text", false],
+  ])("%s → %s", (line, expected) => {
+    expect(createClaudeReader().push(line).isTerminal).toBe(expected);
   });
 });

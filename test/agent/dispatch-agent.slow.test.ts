@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { getAdapter, type AgentUnit } from "../../src/agent/adapter.js";
+import type { BackendUnit } from "../../src/agent/backend.js";
+import { getBackend } from "../../src/agent/backends.js";
 import { BUILT_IN_DISALLOWED_TOOLS } from "../../src/agent/adapters/claude.js";
 import {
   buildAgentEnv,
@@ -13,7 +14,7 @@ import { fixtureBin, PROJECT_ROOT } from "../helpers/run-cli.js";
 import { tempDir } from "../helpers/temp-dir.js";
 import { isDead } from "../helpers/process-state.js";
 
-const UNIT: AgentUnit = {
+const UNIT: BackendUnit = {
   id: "2026-11-limits/T01",
   model: "sonnet",
   effort: "medium",
@@ -43,21 +44,19 @@ function setup(agent: string, extraEnv: Record<string, string> = {}) {
       ...extraEnv,
     },
   });
-  const adapter = getAdapter(
-    {
-      name: "claude",
-      permission_mode: "acceptEdits",
-      disallowed_tools: ["WebFetch"],
-    },
-    fixtureBin(agent),
-  );
+  const backend = getBackend("claude", {
+    executable: fixtureBin(agent),
+    permissionMode: "acceptEdits",
+    disallowedTools: ["WebFetch"],
+  });
   const request = (over: Partial<DispatchRequest> = {}): DispatchRequest => ({
-    adapter,
+    backend,
     unit: UNIT,
     prompt: "Build the token bucket.\nThen stop.",
     limits: { wallClockMs: 20_000, inactivityMs: 0 },
-    repoRoot: repo,
+    cwd: repo,
     featureDir: ".specfuse/features/2026-11-limits",
+    workDir: path.join(repo, ".specfuse/features/2026-11-limits/work/x"),
     attempt: 2,
     ...over,
   });
@@ -120,15 +119,15 @@ describe("dispatchAgent: the dispatch contract (D-DISP-1, D-DISP-2)", () => {
       isInterrupted: false,
       spawnError: null,
       warnings: [],
-      output: {
-        hasResult: true,
-        usage: {
-          cost_usd: 0.0125,
-          input_tokens: 1200,
-          output_tokens: 340,
-          cache_read_input_tokens: 5000,
-          cache_creation_input_tokens: 0,
-        },
+      usage: {
+        cost_usd: 0.0125,
+        input_tokens: 1200,
+        output_tokens: 340,
+        cache_read_input_tokens: 5000,
+        cache_creation_input_tokens: 0,
+      },
+      result: {
+        hasTerminalEvent: true,
         isError: false,
         subtype: "success",
         model: "sonnet",
@@ -139,7 +138,7 @@ describe("dispatchAgent: the dispatch contract (D-DISP-1, D-DISP-2)", () => {
         summary: "Wrote the fake deliverable.",
       },
     });
-    expect(result.output.sessionId).toMatch(/^fake-session-/);
+    expect(result.result.sessionId).toMatch(/^fake-session-/);
     expect(
       readFileSync(
         path.join(repo, "fake-agent", "2026-11-limits_T01.txt"),
@@ -159,11 +158,12 @@ describe("dispatchAgent: the dispatch contract (D-DISP-1, D-DISP-2)", () => {
     expect(argv).not.toContain("--permission-mode");
   });
 
-  it("buildAgentEnv drops CLAUDECODE and keeps everything else", () => {
+  it("buildAgentEnv drops the backend's removals (CLAUDECODE) and keeps everything else", () => {
     const env = buildAgentEnv({
       env: { CLAUDECODE: "1", FOO: "bar", PATH: "/usr/bin" },
+      envRemove: ["CLAUDECODE"],
       packageRoot: "/pkg",
-      repoRoot: "/repo",
+      cwd: "/repo",
       unitId: "f/T01",
       attempt: 3,
       featureDir: "f",
@@ -201,7 +201,7 @@ describe("dispatchAgent: what the agent reported", () => {
   it("zero tokens: usage is reported as zeros", async () => {
     const { ctx, request } = setup("agent-zero-token");
     const result = await dispatchAgent(request(), ctx);
-    expect(result.output.usage).toStrictEqual({
+    expect(result.usage).toStrictEqual({
       cost_usd: 0,
       input_tokens: 0,
       output_tokens: 0,
@@ -235,7 +235,7 @@ describe("dispatchAgent: what the agent reported", () => {
       "the agent reported an error (is_error, subtype error_max_turns)",
       "the agent was denied 3 tool calls (Bash, WebFetch); denying git write commands is by design (specfuse commits the work), so allow only other tools it needs, in .claude/settings.json",
     ]);
-    expect(first.output.permissionDenials).toStrictEqual([
+    expect(first.result.permissionDenials).toStrictEqual([
       "Bash",
       "Bash",
       "WebFetch",
@@ -276,7 +276,8 @@ describe("dispatchAgent: faults (D-DISP-3, D-DISP-4, D-DISP-7)", () => {
       kind: "inactivity",
       limitSeconds: 0.5,
     });
-    expect(result.output.hasResult).toBe(false);
+    expect(result.result.hasTerminalEvent).toBe(false);
+    expect(result.usage).toBeNull();
   });
 
   it("a stop request interrupts the agent", async () => {
@@ -323,18 +324,21 @@ describe("dispatchAgent: faults (D-DISP-3, D-DISP-4, D-DISP-7)", () => {
 
   it("D-DISP-7: a vanished executable is a spawn error, not a crash", async () => {
     const { ctx } = setup("agent-pass");
-    const adapter = getAdapter(
-      { name: "claude", permission_mode: "acceptEdits", disallowed_tools: [] },
-      path.join(tempDir(), "gone"),
-    );
+    const backend = getBackend("claude", {
+      executable: path.join(tempDir(), "gone"),
+      permissionMode: "acceptEdits",
+      disallowedTools: [],
+    });
+    const cwd = tempDir();
     const result = await dispatchAgent(
       {
-        adapter,
+        backend,
         unit: UNIT,
         prompt: "p",
         limits: { wallClockMs: 1000, inactivityMs: 0 },
-        repoRoot: tempDir(),
+        cwd,
         featureDir: "f",
+        workDir: path.join(cwd, "f", "work", "x"),
         attempt: 1,
       },
       ctx,

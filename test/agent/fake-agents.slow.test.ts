@@ -47,7 +47,7 @@ describe("fake agents (A-TEST-3): they answer like the real CLI", () => {
     expect(types).toStrictEqual(["system", "assistant", "assistant", "result"]);
     const json = await runAgent("agent-pass", dir, ["--output-format", "json"]);
     expect(json.stdout.trim().split("\n")).toHaveLength(1);
-    expect(parseClaudeOutput(json.stdout, "", 0).hasResult).toBe(true);
+    expect(parseClaudeOutput(json.stdout, "", 0).hasTerminalEvent).toBe(true);
     const text = await runAgent("agent-pass", dir, []);
     expect(parseResultBlock(text.stdout).agentStatus).toBe("complete");
   });
@@ -111,7 +111,7 @@ describe("fake agents (A-TEST-3): they answer like the real CLI", () => {
     );
     expect(readFileSync(path.join(dir, "a.txt"), "utf8")).toBe("one 1");
     expect(
-      parseResultBlock(parseClaudeOutput(first.stdout, "", 0).text)
+      parseResultBlock(parseClaudeOutput(first.stdout, "", 0).finalText)
         .blockedReason,
     ).toBe("why");
     const third = await runAgent(
@@ -122,9 +122,12 @@ describe("fake agents (A-TEST-3): they answer like the real CLI", () => {
     );
     expect(third.exitCode).toBe(4);
     expect(() => readFileSync(path.join(dir, "a.txt"))).toThrow();
+    expect(parseClaudeOutput(third.stdout, "", 4)).toMatchObject({
+      costUsd: 0.5,
+      usage: { input: 9 },
+    });
     expect(parseClaudeOutput(third.stdout, "", 4).usage).toStrictEqual({
-      cost_usd: 0.5,
-      input_tokens: 9,
+      input: 9,
     });
   });
 
@@ -138,7 +141,7 @@ describe("fake agents (A-TEST-3): they answer like the real CLI", () => {
       readFileSync(path.join(dir, "fake-agent", "f_T01.txt"), "utf8"),
     ).toBe("broken attempt 1\n");
     expect(
-      parseResultBlock(parseClaudeOutput(result.stdout, "", 0).text)
+      parseResultBlock(parseClaudeOutput(result.stdout, "", 0).finalText)
         .agentStatus,
     ).toBe("complete");
   });

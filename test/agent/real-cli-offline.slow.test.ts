@@ -208,7 +208,7 @@ describe("genuine CLIs do one unit offline against the scripted model server (do
           run.result.exitCode,
         );
         expect(parsed.permissionDenials).toContain("Bash");
-        expect(parseResultBlock(parsed.text).agentStatus).toBe("complete");
+        expect(parseResultBlock(parsed.finalText).agentStatus).toBe("complete");
         return;
       }
       expect(run.agent).toMatchObject({

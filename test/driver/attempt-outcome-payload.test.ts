@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { attemptOutcomePayload } from "../../src/driver/attempt-outcome-payload.js";
+import { attemptOutcomePayload } from "../../src/driver/attempt/attempt-outcome-payload.js";
 import {
   classifyAttempt,
   interruptedDecision,
   type AttemptFacts,
   type OutcomeDecision,
-} from "../../src/driver/decide-outcome.js";
+} from "../../src/driver/attempt/decide-outcome.js";
 
 const facts: AttemptFacts = {
   stop: null,

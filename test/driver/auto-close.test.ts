@@ -4,19 +4,19 @@ import {
   decideAutoClose,
   isAutoClosedDone,
   type AutoCloseInput,
-} from "../../src/driver/auto-close-decision.js";
+} from "../../src/driver/close/auto-close-decision.js";
 import {
   appendAutoCloseStub,
   autoCloseStub,
   hasAutoCloseHeading,
-} from "../../src/driver/auto-close-stub.js";
+} from "../../src/driver/close/auto-close-stub.js";
 import {
   evaluatePredicate,
   formatRatio,
   isAutoCloseDisabled,
   sub,
   type PredicateInput,
-} from "../../src/driver/auto-close.js";
+} from "../../src/driver/close/auto-close-predicate.js";
 import { parsePlan } from "../../src/plan/parse-plan.js";
 import { toPlanGraph } from "../../src/plan/plan-graph.js";
 import type { LoggedEvent } from "../../src/types/outcome.js";
@@ -347,8 +347,8 @@ describe("decideAutoClose (driver D-AC-4..7, D-PRE-3/4)", () => {
     expect(d.action).toBe("auto_close");
     if (d.action !== "auto_close") return;
     expect(d.kind).toBe("intermediate");
-    expect(d.writes).toStrictEqual([
-      { key: "status", value: "done" },
+    expect(d.to).toBe("done");
+    expect(d.keys).toStrictEqual([
       { key: "auto_close", value: true },
       { key: "auto_close_reasons", value: [] },
     ]);
@@ -383,13 +383,14 @@ describe("decideAutoClose (driver D-AC-4..7, D-PRE-3/4)", () => {
       isTerminalGate: true,
     });
     if (d.action !== "auto_close") throw new Error(d.action);
-    expect(d.writes.map((w) => w.key)).toStrictEqual([
+    expect(["status", ...d.keys.map((w) => w.key)]).toStrictEqual([
       "status",
       "verdict",
       "auto_close",
       "auto_close_reasons",
     ]);
-    expect(d.writes[1]).toStrictEqual({ key: "verdict", value: "met" });
+    expect(d.to).toBe("done");
+    expect(d.keys[0]).toStrictEqual({ key: "verdict", value: "met" });
     expect(d.event).toStrictEqual({
       gate: 1,
       auto: true,

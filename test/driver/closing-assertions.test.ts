@@ -5,7 +5,7 @@ import {
   needsFailureBreakdown,
   reviewFileName,
   type ClosingFacts,
-} from "../../src/driver/closing-assertions.js";
+} from "../../src/driver/close/closing-assertions.js";
 import type { LoggedEvent } from "../../src/types/outcome.js";
 import { dedent } from "../helpers/dedent.js";
 

@@ -4,14 +4,14 @@ import {
   decideBudgetBrake,
   gateSpent,
   type BudgetInput,
-} from "../../src/driver/budget-brake.js";
+} from "../../src/driver/walk/budget-brake.js";
 import {
   attemptRecord,
   cycleFieldWrites,
   cycleTotals,
   formatUsd,
   formatUsd4,
-} from "../../src/driver/cost.js";
+} from "../../src/driver/unit/cost.js";
 
 describe("attemptRecord (driver D-COST-1, D-COST-3)", () => {
   it("D-COST-1 rounds duration to 3 dp and keeps captured usage", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { carriedOver } from "../../src/driver/cycle.js";
+import { carriedOver } from "../../src/driver/unit/cycle.js";
 import type { LoggedEvent } from "../../src/types/outcome.js";
 
 const ev = (

@@ -7,11 +7,11 @@ import {
   type AttemptFacts,
   type OutcomeDecision,
   type PassResult,
-} from "../../src/driver/decide-outcome.js";
+} from "../../src/driver/attempt/decide-outcome.js";
 import {
   OUTCOME_WORDS,
   describeLimit,
-} from "../../src/driver/outcome-notes.js";
+} from "../../src/driver/attempt/outcome-notes.js";
 import { OUTCOMES, type AgentStatus } from "../../src/types/outcome.js";
 
 const clean: AttemptFacts = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { normalizeConfig } from "../../src/config/normalize-config.js";
 import { normalizeVerification } from "../../src/config/normalize-verification.js";
-import { renderDryRun, simulateWalk } from "../../src/driver/dry-run.js";
+import { renderDryRun, simulateWalk } from "../../src/driver/walk/dry-run.js";
 import { currentGate, loadFeatureModel } from "../../src/plan/feature-model.js";
 import { parsePlan } from "../../src/plan/parse-plan.js";
 import type {

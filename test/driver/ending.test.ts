@@ -3,14 +3,14 @@ import {
   decideCloseHandling,
   isLegacyShape,
   type CloseHandlingInput,
-} from "../../src/driver/close-handling.js";
+} from "../../src/driver/close/close-handling.js";
 import {
   completedEnding,
   decideEnding,
   endingReport,
   type EndingContext,
   type WalkSummary,
-} from "../../src/driver/ending.js";
+} from "../../src/driver/end/ending.js";
 import { unfinishedReasons } from "../../src/plan/frontier.js";
 
 const blockedReason = unfinishedReasons(

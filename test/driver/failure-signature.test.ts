@@ -5,7 +5,7 @@ import {
   failureSignature,
   isNoMarker,
   NO_MARKER_SIGNATURE,
-} from "../../src/driver/failure-signature.js";
+} from "../../src/driver/attempt/failure-signature.js";
 import { dedent } from "../helpers/dedent.js";
 
 const block = (gate: string, body: string) =>

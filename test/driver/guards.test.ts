@@ -6,7 +6,7 @@ import {
   producesPaths,
   unchangedDeclaredPaths,
   type FilesChangedInput,
-} from "../../src/driver/guards.js";
+} from "../../src/driver/attempt/guards.js";
 
 const ROOT = "/work/repo";
 

@@ -4,12 +4,12 @@ import {
   graphSubset,
   stableJson,
   type FileState,
-} from "../../src/driver/protected-check.js";
+} from "../../src/driver/protect/compare-protected.js";
 import {
   gateFileNumber,
   protectedSet,
   type ProtectedSet,
-} from "../../src/driver/protected-paths.js";
+} from "../../src/driver/protect/protected-set.js";
 import { parsePlan } from "../../src/plan/parse-plan.js";
 import { toPlanGraph, type PlanGraph } from "../../src/plan/plan-graph.js";
 import { dedent } from "../helpers/dedent.js";

@@ -4,12 +4,12 @@ import {
   interruptedDecision,
   type AttemptFacts,
   type OutcomeDecision,
-} from "../../src/driver/decide-outcome.js";
+} from "../../src/driver/attempt/decide-outcome.js";
 import {
   decideReArmFold,
   lastReArmReason,
   reArmCountOf,
-} from "../../src/driver/re-arm-fold.js";
+} from "../../src/driver/unit/re-arm-fold.js";
 import {
   decideCycleStart,
   decideNextStep,
@@ -17,7 +17,7 @@ import {
   exhaustionReason,
   resolveMaxAttempts,
   type CycleState,
-} from "../../src/driver/retry-policy.js";
+} from "../../src/driver/unit/retry-policy.js";
 import type { FailureSignature, Outcome } from "../../src/types/outcome.js";
 
 const ID = "FEAT-2026-0042/T01";

@@ -11,7 +11,7 @@ import {
   writeRunState,
   writeRunStateSync,
   type RunState,
-} from "../../src/driver/run-state.js";
+} from "../../src/driver/attempt/run-state.js";
 import { isSpecfuseError } from "../../src/errors/specfuse-error.js";
 import { RUN_STATE_KEYS } from "../../src/schemas/run-state.js";
 import { tempDir } from "../helpers/temp-dir.js";

@@ -5,19 +5,19 @@ import {
   ARCHIVE_MARKER,
   archiveFeature,
   collapseBlankRuns,
-} from "../../src/driver/archive-feature.js";
+} from "../../src/driver/close/archive-feature.js";
 import {
   findRoadmapRow,
   keepPadding,
   roadmapStatus,
-} from "../../src/driver/roadmap-table.js";
+} from "../../src/driver/close/roadmap-table.js";
 import {
   checkPostPassInvariant,
   flipRoadmapStatus,
   invariantRepairSteps,
   planTerminalFlips,
   type FlipInput,
-} from "../../src/driver/terminal-flips.js";
+} from "../../src/driver/close/terminal-flips.js";
 import { dedent } from "../helpers/dedent.js";
 
 const ID = "FEAT-2026-0042";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   classifyLintErrors,
   lintRefusal,
-} from "../../src/driver/validate-run.js";
+} from "../../src/driver/scope/validate-run.js";
 import type { FeatureModel, GateModel } from "../../src/plan/feature-model.js";
 import type { Diagnostic } from "../../src/types/diagnostic.js";
 

@@ -9,11 +9,13 @@ import { PROJECT_ROOT } from "../helpers/run-cli.js";
 // workspace. The workspace here takes status many seconds; the signal comes while it is busy.
 const FEATURES = 8;
 const UNITS = 1500;
+// The dry run reads one feature in linear time, so its feature is large enough to still be busy when signalled.
+const DRY_RUN_UNITS = 20_000;
 const READY = path.join(PROJECT_ROOT, "test", "fixtures", "signal-ready.mjs");
 const BODY =
   "# Step\n\n**Objective.** One step.\n\n**Context.** Generated.\n\n**Acceptance criteria.** It exists.\n\n**Do not touch.** Others.\n\n**Verification.** The code set.\n\n**Escalation triggers.** None.\n";
 
-// FEATURES active features of UNITS independent units and a close each, written from scratch.
+// FEATURES active features of UNITS (the last: DRY_RUN_UNITS) independent units and a close each, written from scratch.
 function hugeWorkspace(root: string): string[] {
   const names: string[] = [];
   writeFileSync(path.join(root, ".gitignore"), ".specfuse/**/work/\n");
@@ -24,6 +26,7 @@ function hugeWorkspace(root: string): string[] {
     'code:\n  - name: t\n    command: "true"\nplannext:\n  - name: p\n    command: "true"\n',
   );
   for (let f = 0; f < FEATURES; f++) {
+    const units = f === FEATURES - 1 ? DRY_RUN_UNITS : UNITS;
     const id = `FEAT-2026-09${String(f).padStart(2, "0")}`;
     const name = `${id}-huge`;
     names.push(name);
@@ -37,7 +40,7 @@ function hugeWorkspace(root: string): string[] {
       "    work_units:",
     ];
     const ids: string[] = [];
-    for (let u = 0; u < UNITS; u++) {
+    for (let u = 0; u < units; u++) {
       const uid = `${id}/T01H${u}`;
       ids.push(uid);
       graph.push(
@@ -66,7 +69,7 @@ function hugeWorkspace(root: string): string[] {
     );
     writeFileSync(
       path.join(dir, "PLAN.md"),
-      `---\nfeature_id: ${id}\ntitle: Huge\nbranch: feat/${name}\nroadmap_goal: Be large.\nstatus: active\nplanned_cost_usd: ${(UNITS + 1) / 100}\n---\n\n# Plan\n\n${graph.join("\n")}\n`,
+      `---\nfeature_id: ${id}\ntitle: Huge\nbranch: feat/${name}\nroadmap_goal: Be large.\nstatus: active\nplanned_cost_usd: ${(units + 1) / 100}\n---\n\n# Plan\n\n${graph.join("\n")}\n`,
     );
   }
   return names;

@@ -5,7 +5,6 @@ import {
   toolDirs,
   withoutKeys,
 } from "../../src/exec/path-env.js";
-import { isResultLine } from "../../src/exec/run-process.js";
 import { shellInvocation } from "../../src/exec/shell-command.js";
 import {
   isGroupAlive,
@@ -72,19 +71,6 @@ describe("shellInvocation (D-VER-4)", () => {
     expect(shellInvocation("x", "win32", "C:\\cmd.exe").file).toBe(
       "C:\\cmd.exe",
     );
-  });
-});
-
-describe("isResultLine (D-DISP-4 result watch)", () => {
-  it.each([
-    ['{"type":"result","result":"x"}', true],
-    ['{ "type" : "result" }', true],
-    ['{"type":"assistant","text":"\\"type\\":\\"result\\""}', false],
-    ['{"type":"result"', false],
-    ['["type","result"]', false],
-    ["plain text", false],
-  ])("%s → %s", (line, expected) => {
-    expect(isResultLine(line)).toBe(expected);
   });
 });
 

@@ -279,7 +279,10 @@ describe("runProcess: limits and tree kill (D-DISP-3, D-DISP-4)", () => {
         cwd: dir,
         env: { ...BASE_ENV, SPECFUSE_FAKE_AGENT_SCRIPT: script },
       }),
-      { isResultWatched: true, wallClockMs: 10_000 },
+      {
+        isTerminalLine: (line) => line.includes('"type":"result"'),
+        wallClockMs: 10_000,
+      },
     );
     expect(result.hasLingered).toBe(true);
     expect(result.timedOut).toBe(false);

@@ -41,7 +41,12 @@ describe("writeFeature (C-SIG-1; issue 14: nothing half-written)", () => {
     const error = await writeFeature(
       root,
       plan,
-      { cleanup: { add: () => () => undefined }, signal: abort.signal },
+      {
+        cleanup: { add: () => () => undefined },
+        signal: abort.signal,
+        now: () => new Date(0),
+        version: "0.0.0",
+      },
       null,
     ).catch((e: unknown) => e);
     expect(isSpecfuseError(error) && error.code).toBe("interrupted");
@@ -61,6 +66,8 @@ describe("writeFeature (C-SIG-1; issue 14: nothing half-written)", () => {
       {
         cleanup: { add: () => () => undefined },
         signal: new AbortController().signal,
+        now: () => new Date(0),
+        version: "0.0.0",
       },
       null,
     );

@@ -1,20 +1,19 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { collectFilesTouched } from "../../src/git/files-touched.js";
-import { inspectAfterAgent } from "../../src/git/fold.js";
+import { collectFilesTouched } from "../../src/driver/tree/files-touched.js";
+import { inspectAfterAgent } from "../../src/driver/tree/fold.js";
+import { detectProtectedChanges } from "../../src/driver/protect/detect-violations.js";
+import { restoreAttempt } from "../../src/driver/tree/restore.js";
 import {
-  detectProtectedChanges,
-  fixedProtectedPaths,
-} from "../../src/git/protected-paths.js";
-import { restoreAttempt } from "../../src/git/restore.js";
-import { takeSnapshot, type SnapshotRequest } from "../../src/git/snapshot.js";
-import { squashCommit } from "../../src/git/squash.js";
+  takeSnapshot,
+  type SnapshotRequest,
+} from "../../src/driver/tree/snapshot.js";
 import { sha256 } from "../../src/workspace/file-hashes.js";
-import { F, fixture } from "./fixture.js";
+import { F, FIXED_PROTECTED, fixture, squashCommit } from "./fixture.js";
 
 const request: SnapshotRequest = {
-  protectedPaths: [...fixedProtectedPaths(F), `${F}/PLAN.md`, `${F}/WU-01.md`],
+  protectedPaths: [...FIXED_PROTECTED, `${F}/PLAN.md`, `${F}/WU-01.md`],
   allowedPaths: [`${F}/PLAN.md`, `${F}/events.jsonl`, ".specfuse/roadmap.md"],
 };
 const bytes = (s: string) => Buffer.from(s);

@@ -4,9 +4,9 @@ import { describe, expect, it } from "vitest";
 import {
   BookkeepingCommitError,
   bookkeepingCommit,
-} from "../../src/git/bookkeeping.js";
-import { runEndCommit } from "../../src/git/run-end-commit.js";
-import { subjects } from "../../src/git/subjects.js";
+} from "../../src/driver/commit/bookkeeping.js";
+import { runEndCommit } from "../../src/driver/commit/run-end-commit.js";
+import { subjects } from "../../src/driver/commit/subjects.js";
 import { exitCodeFor } from "../../src/errors/codes.js";
 import { isSpecfuseError } from "../../src/errors/specfuse-error.js";
 import { F, fixture } from "./fixture.js";

@@ -4,7 +4,7 @@ import {
   buildSquashMessage,
   oneLine,
   type SquashMessageInput,
-} from "../../src/git/commit-message.js";
+} from "../../src/driver/commit/commit-message.js";
 import { dedent } from "../helpers/dedent.js";
 
 const base: SquashMessageInput = {

@@ -2,6 +2,12 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createGit } from "../../src/git/git.js";
 import { openRepo, type Repo } from "../../src/git/repo.js";
+import type { AttemptSnapshot } from "../../src/driver/tree/snapshot.js";
+import {
+  commitSquash,
+  stageSquash,
+  type SquashResult,
+} from "../../src/driver/tree/squash.js";
 import { gitRepo, type GitRepo } from "../helpers/git-repo.js";
 import type { Tree } from "../helpers/write-tree.js";
 
@@ -57,4 +63,24 @@ export async function fixture(extra: Tree = {}, sub = ""): Promise<Fixture> {
     spawns,
     read: (p) => readFileSync(path.join(r.root, p), "utf8"),
   };
+}
+
+// The fixed protected paths of driver D-PROT-1 (P1–P4, P8) for this fixture's feature.
+export const FIXED_PROTECTED = [
+  ".specfuse/verification.yml",
+  ".specfuse/config.yml",
+  ".specfuse/config",
+  ".specfuse/.loop.lock",
+  ".specfuse/.loop.lock.json",
+  `${F}/events.jsonl`,
+  `${F}/work/run-state.json`,
+];
+
+// The whole squash of D-GIT-6 as the pass step performs it: stage, then (the guards passing) commit.
+export async function squashCommit(
+  r: Repo,
+  snapshot: Pick<AttemptSnapshot, "untrackedBefore" | "untrackedHashes">,
+  message: string,
+): Promise<SquashResult> {
+  return commitSquash(r, await stageSquash(r, snapshot), message);
 }

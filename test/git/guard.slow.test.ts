@@ -3,21 +3,32 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { isSpecfuseError } from "../../src/errors/specfuse-error.js";
 import { createGit } from "../../src/git/git.js";
-import { ensureFeatureBranch } from "../../src/git/feature-branch.js";
-import { runPreflight } from "../../src/git/preflight.js";
+import { ensureFeatureBranch } from "../../src/driver/scope/feature-branch.js";
+import { runPreflight } from "../../src/driver/scope/preflight.js";
 import { readStatus } from "../../src/git/read-status.js";
-import { saveRecoveredWork, utcStamp } from "../../src/git/recovered-ref.js";
+import {
+  saveRecoveredWork,
+  utcStamp,
+} from "../../src/driver/recover/recovered-ref.js";
 import { openRepo } from "../../src/git/repo.js";
-import { restoreAttempt } from "../../src/git/restore.js";
-import { takeSnapshot } from "../../src/git/snapshot.js";
-import { squashCommit } from "../../src/git/squash.js";
+import { restoreAttempt } from "../../src/driver/tree/restore.js";
+import { takeSnapshot } from "../../src/driver/tree/snapshot.js";
 import { gitRepo } from "../helpers/git-repo.js";
 import { tempDir } from "../helpers/temp-dir.js";
-import { F, fixture } from "./fixture.js";
+import { F, fixture, squashCommit } from "./fixture.js";
 
+// The error code a step ends with: thrown (openRepo), or returned as a refusal value (preflight, branch).
 async function codeOf(p: Promise<unknown>): Promise<string | null> {
   try {
-    await p;
+    const end = await p;
+    if (
+      typeof end === "object" &&
+      end !== null &&
+      "kind" in end &&
+      end.kind === "refused" &&
+      "halt" in end
+    )
+      return (end.halt as { code: string }).code;
     return null;
   } catch (error) {
     if (isSpecfuseError(error)) return error.code;
@@ -47,11 +58,12 @@ describe("runPreflight (D-GIT-2)", () => {
   it("D-GIT-2: returns the status of a clean tree", async () => {
     const fx = await fixture();
     fx.repo.write({ [`${F}/work/run-state.json`]: "{}\n", "notes.txt": "n\n" });
-    const status = await runPreflight(fx.r, {
+    const end = await runPreflight(fx.r, {
       featureDir: F,
       otherCheckpoints: [],
     });
-    expect(status.untracked).toStrictEqual(["notes.txt"]);
+    if (end.kind !== "clear") throw new Error(end.halt.message);
+    expect(end.status.untracked).toStrictEqual(["notes.txt"]);
   });
 
   it("D-GIT-2 #5: an ignored, never-committed verification.yml is oracle_uncommitted", async () => {
@@ -84,7 +96,7 @@ describe("ensureFeatureBranch (D-GIT-3)", () => {
       branch,
       featureDir: F,
       status: await readStatus(fx.r),
-    });
+    }).then((end) => (end.kind === "refused" ? end : end.kind));
 
   it("D-GIT-3: no branch, or the current one → nothing", async () => {
     const fx = await fixture();
@@ -133,14 +145,11 @@ describe("ensureFeatureBranch (D-GIT-3)", () => {
     fx.repo.write({ [`${F}/PLAN.md`]: "committed on main\n" });
     fx.repo.commitAll("main changes PLAN");
     fx.repo.write({ [`${F}/PLAN.md`]: "uncommitted edit\n" });
-    let error: unknown;
-    try {
-      await run(fx, "feat/demo");
-    } catch (e) {
-      error = e;
-    }
-    expect(isSpecfuseError(error) && error.code).toBe("branch_checkout_failed");
-    expect(isSpecfuseError(error) && error.detail).toContain("PLAN.md");
+    const end = await run(fx, "feat/demo");
+    if (typeof end === "string")
+      throw new Error(`expected a refusal, got ${end}`);
+    expect(end.halt.code).toBe("branch_checkout_failed");
+    expect(end.halt.detail).toContain("PLAN.md");
   });
 });
 

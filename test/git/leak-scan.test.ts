@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { redactLeakScan } from "../../src/git/leak-scan.js";
-import { squashRejectionSummary } from "../../src/git/squash.js";
+import { redactLeakScan } from "../../src/driver/commit/leak-scan.js";
+import { squashRejectionSummary } from "../../src/driver/tree/squash.js";
 
 const h8 = (tok: string) =>
   createHash("sha256").update(tok).digest("hex").slice(0, 8);

@@ -6,7 +6,7 @@ import type {
 import {
   classifyPreflight,
   type PreflightFacts,
-} from "../../src/git/preflight.js";
+} from "../../src/driver/scope/preflight.js";
 
 const F = ".specfuse/features/FEAT-2026-0042-limiter";
 const mod = (path: string, origPath: string | null = null): StatusChange => ({

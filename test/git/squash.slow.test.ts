@@ -1,17 +1,18 @@
 import { chmodSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildSquashMessage } from "../../src/git/commit-message.js";
-import { inspectAfterAgent } from "../../src/git/fold.js";
-import { fixedProtectedPaths } from "../../src/git/protected-paths.js";
-import { takeSnapshot, type SnapshotRequest } from "../../src/git/snapshot.js";
-import { squashCommit } from "../../src/git/squash.js";
+import { buildSquashMessage } from "../../src/driver/commit/commit-message.js";
+import { inspectAfterAgent } from "../../src/driver/tree/fold.js";
+import {
+  takeSnapshot,
+  type SnapshotRequest,
+} from "../../src/driver/tree/snapshot.js";
 import type { GitRepo } from "../helpers/git-repo.js";
-import { F, fixture } from "./fixture.js";
+import { F, FIXED_PROTECTED, fixture, squashCommit } from "./fixture.js";
 import { parsedTrailers } from "./trailers.js";
 
 const request: SnapshotRequest = {
-  protectedPaths: [...fixedProtectedPaths(F), `${F}/PLAN.md`, `${F}/WU-01.md`],
+  protectedPaths: [...FIXED_PROTECTED, `${F}/PLAN.md`, `${F}/WU-01.md`],
   allowedPaths: [`${F}/PLAN.md`, `${F}/events.jsonl`, ".specfuse/roadmap.md"],
 };
 

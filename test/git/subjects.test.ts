@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { subjects } from "../../src/git/subjects.js";
+import { subjects } from "../../src/driver/commit/subjects.js";
 
 const WU = "FEAT-2026-0042/T01";
 const F = "FEAT-2026-0042";

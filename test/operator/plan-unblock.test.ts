@@ -47,13 +47,14 @@ describe("unblock writes (driver D-UNB-1, formats.md F-WU-4)", () => {
       reason: "clarified the criteria",
       now,
     });
-    expect(plan.changes.map(([k]) => k)).toEqual([
+    const changes = [["status", plan.to] as const, ...plan.keys];
+    expect(changes.map(([k]) => k)).toEqual([
       "status",
       "attempts",
       "re_arm_count",
       "re_arm_history",
     ]);
-    const after = editFrontmatter(text, plan.changes);
+    const after = editFrontmatter(text, changes);
     expect(after.slice(0, after.indexOf("\n\n") + 1)).toBe(dedent`
       ---
       id: FEAT-2026-0042/T02
@@ -139,7 +140,9 @@ describe("unblock writes (driver D-UNB-1, formats.md F-WU-4)", () => {
     );
     const plan = planUnblock({ unit, gate, reason: "second", now });
     expect(plan.reArmCount).toBe(2);
-    const data = parseFrontmatter(editFrontmatter(text, plan.changes)).data;
+    const data = parseFrontmatter(
+      editFrontmatter(text, [["status", plan.to], ...plan.keys]),
+    ).data;
     const history = data.re_arm_history as Array<Record<string, unknown>>;
     expect(history.map((h) => h.reason)).toEqual(["first", "second"]);
     expect(history[1]).toMatchObject({

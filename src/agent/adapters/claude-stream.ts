@@ -1,13 +1,18 @@
-import type { Usage } from "../../types/outcome.js";
-import type { AgentOutput, OutputReader } from "../adapter.js";
+import type {
+  AgentResult,
+  BackendLine,
+  BackendReader,
+  BackendUsage,
+} from "../backend.js";
 
 type Json = Record<string, unknown>;
 
+// Claude's usage keys and their AG-RES-1 names; `input_tokens` already excludes cache reads.
 const TOKEN_KEYS = [
-  "input_tokens",
-  "output_tokens",
-  "cache_read_input_tokens",
-  "cache_creation_input_tokens",
+  ["input_tokens", "input"],
+  ["output_tokens", "output"],
+  ["cache_read_input_tokens", "cacheRead"],
+  ["cache_creation_input_tokens", "cacheWrite"],
 ] as const;
 const SUMMARY_MAX = 80;
 
@@ -49,19 +54,27 @@ export function summarizeToolUse(
   return squeeze(detail === null || detail === "" ? name : `${name} ${detail}`);
 }
 
+/** The cost and token counts of a result object, as AG-RES-1 names them. */
+export interface ClaudeUsage {
+  usage: BackendUsage;
+  /** `total_cost_usd` if finite, else `cost_usd` if finite (D-DISP-5). */
+  costUsd?: number;
+}
+
 // The cost and token counts of a result object: finite cost (total first), non-negative integer tokens (D-DISP-5).
-export function usageOf(result: Json): Usage {
-  const usage: Usage = {};
+export function usageOf(result: Json): ClaudeUsage {
+  const out: ClaudeUsage = { usage: {} };
   const cost = [result.total_cost_usd, result.cost_usd].find(
     (v): v is number => typeof v === "number" && Number.isFinite(v),
   );
-  if (cost !== undefined) usage.cost_usd = cost;
+  if (cost !== undefined) out.costUsd = cost;
   const counts = isObject(result.usage) ? result.usage : {};
-  for (const key of TOKEN_KEYS) {
+  for (const [key, name] of TOKEN_KEYS) {
     const v = counts[key];
-    if (typeof v === "number" && Number.isInteger(v) && v >= 0) usage[key] = v;
+    if (typeof v === "number" && Number.isInteger(v) && v >= 0)
+      out.usage[name] = v;
   }
-  return usage;
+  return out;
 }
 
 // Tool names of `permission_denials` (objects with `tool_name`, or bare names).
@@ -74,103 +87,157 @@ function denialsOf(value: unknown): string[] {
   });
 }
 
+/** The claude stream reader: the live seam (`push`) plus the whole-run result. */
+export interface ClaudeReader extends BackendReader {
+  /** The parse of everything pushed so far (AG-RES-1); the exit code decides `terminal` without a result (AG-RES-2). */
+  result(exitCode: number | null): AgentResult;
+}
+
 // A stream-json reader: init gives session and model, assistant messages give text and activity, the last result wins.
-export function createClaudeReader(): OutputReader {
-  const raw: string[] = [];
-  const texts: string[] = [];
-  let sessionId: string | undefined;
-  let model: string | undefined;
-  let cwd: string | null = null;
-  let result: Json | null = null;
-  let parsedCount = 0;
-
-  const onMessage = (msg: Json): string | null => {
-    parsedCount += 1;
-    if (msg.type === "system" && msg.subtype === "init") {
-      if (typeof msg.session_id === "string") sessionId = msg.session_id;
-      if (typeof msg.model === "string") model = msg.model;
-      if (typeof msg.cwd === "string") cwd = msg.cwd;
-      return null;
-    }
-    if (msg.type === "result") {
-      result = msg;
-      return null;
-    }
-    if (msg.type !== "assistant" || !isObject(msg.message)) return null;
-    const content = msg.message.content;
-    let summary: string | null = null;
-    for (const block of Array.isArray(content) ? content : []) {
-      if (!isObject(block)) continue;
-      if (block.type === "text" && typeof block.text === "string") {
-        texts.push(block.text);
-        const first = block.text.split("\n").find((l) => l.trim() !== "");
-        if (first !== undefined) summary = squeeze(first);
-      } else if (block.type === "tool_use" && typeof block.name === "string") {
-        summary = summarizeToolUse(block.name, block.input, cwd);
-      }
-    }
-    if (typeof content === "string" && content.trim() !== "") {
-      texts.push(content);
-      summary = squeeze(content);
-    }
-    return summary;
+export function createClaudeReader(): ClaudeReader {
+  const state: StreamState = {
+    raw: [],
+    texts: [],
+    sessionId: undefined,
+    model: undefined,
+    cwd: null,
+    result: null,
+    parsedCount: 0,
   };
-
-  const onValue = (value: unknown): string | null => {
-    if (Array.isArray(value)) {
-      let last: string | null = null;
-      for (const v of value) if (isObject(v)) last = onMessage(v) ?? last;
-      return last;
-    }
-    return isObject(value) ? onMessage(value) : null;
-  };
-
   return {
-    push(line) {
-      raw.push(line);
+    push(line): BackendLine {
+      state.raw.push(line);
       const trimmed = line.trim();
-      if (!trimmed.startsWith("{") && !trimmed.startsWith("[")) return null;
+      if (!trimmed.startsWith("{") && !trimmed.startsWith("[")) return QUIET;
+      let value: unknown;
       try {
-        return onValue(JSON.parse(trimmed));
+        value = JSON.parse(trimmed);
       } catch {
-        return null;
+        return QUIET;
       }
-    },
-    finish() {
-      const stdout = raw.join("\n");
-      if (parsedCount === 0 && stdout.trim() !== "") {
-        try {
-          onValue(JSON.parse(stdout));
-        } catch {
-          // not one JSON document either: the raw text stands
-        }
-      }
-      const final = result as Json | null;
-      const assistantText = texts.join("\n");
-      const fallback = assistantText !== "" ? assistantText : stdout;
-      if (final === null) return { text: fallback, hasResult: false, ...ids() };
-      const denials = denialsOf(final.permission_denials);
-      if (typeof final.session_id === "string") sessionId = final.session_id;
       return {
-        text: typeof final.result === "string" ? final.result : fallback,
-        hasResult: true,
-        usage: usageOf(final),
-        ...(typeof final.is_error === "boolean"
-          ? { isError: final.is_error }
-          : {}),
-        ...(typeof final.subtype === "string"
-          ? { subtype: final.subtype }
-          : {}),
-        ...ids(),
-        ...(denials.length > 0 ? { permissionDenials: denials } : {}),
+        activity: onValue(state, value),
+        // A complete result object arms the linger kill (D-DISP-4); one inside a json array does not.
+        isTerminal: isObject(value) && value.type === "result",
       };
     },
+    result: (exitCode) => finishStream(state, exitCode),
   };
+}
 
-  function ids(): Pick<AgentOutput, "sessionId" | "model"> {
-    return {
-      ...(sessionId !== undefined ? { sessionId } : {}),
-      ...(model !== undefined ? { model } : {}),
-    };
+const QUIET: BackendLine = { activity: null, isTerminal: false };
+
+interface StreamState {
+  raw: string[];
+  texts: string[];
+  sessionId: string | undefined;
+  model: string | undefined;
+  cwd: string | null;
+  result: Json | null;
+  parsedCount: number;
+}
+
+// One parsed message: init gives session and model, a result is kept, assistant content gives text and activity.
+function onMessage(state: StreamState, msg: Json): string | null {
+  state.parsedCount += 1;
+  if (msg.type === "system" && msg.subtype === "init") {
+    if (typeof msg.session_id === "string") state.sessionId = msg.session_id;
+    if (typeof msg.model === "string") state.model = msg.model;
+    if (typeof msg.cwd === "string") state.cwd = msg.cwd;
+    return null;
   }
+  if (msg.type === "result") {
+    state.result = msg;
+    return null;
+  }
+  if (msg.type !== "assistant" || !isObject(msg.message)) return null;
+  const content = msg.message.content;
+  let summary: string | null = null;
+  for (const block of Array.isArray(content) ? content : []) {
+    if (!isObject(block)) continue;
+    if (block.type === "text" && typeof block.text === "string") {
+      state.texts.push(block.text);
+      const first = block.text.split("\n").find((l) => l.trim() !== "");
+      if (first !== undefined) summary = squeeze(first);
+    } else if (block.type === "tool_use" && typeof block.name === "string") {
+      summary = summarizeToolUse(block.name, block.input, state.cwd);
+    }
+  }
+  if (typeof content === "string" && content.trim() !== "") {
+    state.texts.push(content);
+    summary = squeeze(content);
+  }
+  return summary;
+}
+
+function onValue(state: StreamState, value: unknown): string | null {
+  if (Array.isArray(value)) {
+    let last: string | null = null;
+    for (const v of value) if (isObject(v)) last = onMessage(state, v) ?? last;
+    return last;
+  }
+  return isObject(value) ? onMessage(state, value) : null;
+}
+
+// The run's result (D-DISP-5): the last result object, else the assistant text, else the raw stdout.
+function finishStream(
+  state: StreamState,
+  exitCode: number | null,
+): AgentResult {
+  const stdout = state.raw.join("\n");
+  if (state.parsedCount === 0 && stdout.trim() !== "") {
+    try {
+      onValue(state, JSON.parse(stdout));
+    } catch {
+      // not one JSON document either: the raw text stands
+    }
+  }
+  const final = state.result;
+  const assistantText = state.texts.join("\n");
+  const fallback = assistantText !== "" ? assistantText : stdout;
+  if (final === null)
+    return {
+      ...noResult(fallback, exitCode),
+      ...ids(state),
+    };
+  if (typeof final.session_id === "string") state.sessionId = final.session_id;
+  const { usage, costUsd } = usageOf(final);
+  const isErrorReported = typeof final.is_error === "boolean";
+  const isError = final.is_error === true;
+  return {
+    finalText: typeof final.result === "string" ? final.result : fallback,
+    isError,
+    isErrorReported,
+    terminal: isError ? "error" : "success",
+    hasTerminalEvent: true,
+    usage,
+    ...(costUsd !== undefined ? { costUsd } : {}),
+    costSource: costUsd !== undefined ? "reported" : "none",
+    ...(typeof final.subtype === "string" ? { subtype: final.subtype } : {}),
+    ...ids(state),
+    isRateLimited: false,
+    permissionDenials: denialsOf(final.permission_denials),
+  };
+}
+
+// No result object: the fallback text, no usage, and the exit code decides how the run ended (AG-RES-2).
+function noResult(text: string, exitCode: number | null): AgentResult {
+  return {
+    finalText: text,
+    isError: false,
+    isErrorReported: false,
+    terminal: exitCode === null ? "none" : exitCode === 0 ? "success" : "error",
+    hasTerminalEvent: false,
+    usage: {},
+    costSource: "none",
+    isRateLimited: false,
+    permissionDenials: [],
+  };
+}
+
+function ids(state: StreamState): Pick<AgentResult, "sessionId" | "model"> {
+  return {
+    ...(state.sessionId !== undefined ? { sessionId: state.sessionId } : {}),
+    ...(state.model !== undefined ? { model: state.model } : {}),
+  };
 }

@@ -1,10 +1,14 @@
 import type {
-  AgentAdapter,
-  AgentInvocation,
-  AgentOutput,
-  AgentUnit,
-} from "../adapter.js";
+  AgentBackend,
+  AgentResult,
+  BackendSettings,
+  BackendUnit,
+} from "../backend.js";
 import { createClaudeReader } from "./claude-stream.js";
+import {
+  validateClaudeEffort,
+  validateClaudeModel,
+} from "./claude-vocabulary.js";
 
 // The git write commands every agent is denied, in the order of driver D-DISP-1; config can only add to them.
 export const BUILT_IN_DISALLOWED_TOOLS: readonly string[] = [
@@ -33,25 +37,17 @@ export const BUILT_IN_DISALLOWED_TOOLS: readonly string[] = [
   "Bash(git config:*)",
 ];
 
-/** The claude adapter's settings from `.specfuse/config.yml` (formats.md F-CFG-1). */
-export interface ClaudeSettings {
-  /** The resolved executable (D-DISP-7). */
-  executable: string;
-  /** Passed as --permission-mode. @default "acceptEdits" */
-  permissionMode: string;
-  /** Added after the built-in deny rules. @default [] */
-  disallowedTools: readonly string[];
-}
+// The executable looked up on PATH when neither SPECFUSE_AGENT_CMD nor `agent.command` names one (D-DISP-7).
+export const CLAUDE_EXECUTABLE = "claude";
 
 // The exact argv of driver D-DISP-1 (without the executable); one element per deny rule.
 export function claudeArgs(
-  unit: Pick<AgentUnit, "model" | "effort" | "isUnsandboxed">,
-  settings: Pick<ClaudeSettings, "permissionMode" | "disallowedTools">,
+  unit: Pick<BackendUnit, "model" | "effort" | "isUnsandboxed">,
+  settings: Pick<BackendSettings, "permissionMode" | "disallowedTools">,
 ): string[] {
   return [
     "-p",
-    "--model",
-    unit.model,
+    ...(unit.model === null ? [] : ["--model", unit.model]),
     "--effort",
     unit.effort,
     "--output-format",
@@ -69,27 +65,54 @@ export function claudeArgs(
 // Parses a whole stdout (stream-json NDJSON, or plain json) the same way the live reader does (D-DISP-5).
 export function parseClaudeOutput(
   stdout: string,
-  stderr: string,
+  _stderr: string,
   exitCode: number | null,
-): AgentOutput {
+): AgentResult {
   const reader = createClaudeReader();
   for (const line of stdout.split("\n")) reader.push(line.replace(/\r$/, ""));
-  return reader.finish(stderr, exitCode);
+  return reader.result(exitCode);
 }
 
-// The Claude Code adapter: argv in, parsed stream-json out. Pure.
-export function createClaudeAdapter(settings: ClaudeSettings): AgentAdapter {
+// The Claude Code backend (agents.md AG-BE-1): argv in, parsed stream-json out. Pure.
+export function createClaudeBackend(settings: BackendSettings): AgentBackend {
   return {
     name: "claude",
-    buildInvocation(unit, prompt): AgentInvocation {
+    defaultExecutable: CLAUDE_EXECUTABLE,
+    validateModel: validateClaudeModel,
+    validateEffort: validateClaudeEffort,
+    ignoresModel: false,
+    ignoresEffort: false,
+    reportsTokens: true,
+    credentialEnv: ["ANTHROPIC_*", "CLAUDE_CODE_OAUTH_TOKEN"],
+    buildInvocation(unit, prompt) {
       return {
-        file: settings.executable,
+        file: settings.executable ?? CLAUDE_EXECUTABLE,
         args: claudeArgs(unit, settings),
         env: {},
+        // A nested Claude Code session refuses to start while CLAUDECODE is set (D-DISP-2).
+        envRemove: ["CLAUDECODE"],
         stdin: prompt,
+        files: [],
       };
     },
-    parseResult: parseClaudeOutput,
     createReader: createClaudeReader,
+    finish: parseClaudeOutput,
+    probe: {
+      versionArgs: ["--version"],
+      helpArgs: ["--help"],
+      flags: [
+        "--model",
+        "--effort",
+        "--output-format",
+        "--verbose",
+        "--permission-mode",
+        "--dangerously-skip-permissions",
+        "--disallowedTools",
+      ],
+    },
+    scratchPaths: [],
+    permissionHint: ".claude/settings.json",
+    installHint:
+      "install the Claude Code CLI (`npm i -g @anthropic-ai/claude-code`)",
   };
 }

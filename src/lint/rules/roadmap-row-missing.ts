@@ -1,4 +1,4 @@
-import { findRoadmapRow } from "../../driver/roadmap-table.js";
+import { findRoadmapRow } from "../../driver/close/roadmap-table.js";
 import type { Rule } from "../rule.js";
 
 const ROADMAP = ".specfuse/roadmap.md";
