@@ -1,3 +1,5 @@
+import type { CommandName } from "./program.js";
+
 // The text `--help` adds after a command's options: examples and the exit codes that command uses, laid out
 // for a terminal (issue 17 point 11). cli.md §8 stays the single table for every command (README, exit-codes.ts);
 // these are its rows narrowed to one command, in that command's words. A test keeps both in step.
@@ -10,24 +12,7 @@ export interface CommandHelp {
 }
 
 /** The commands that have help pages (every subcommand). */
-export type HelpTopic =
-  | "init"
-  | "upgrade"
-  | "lint"
-  | "run"
-  | "status"
-  | "arm"
-  | "unblock"
-  | "log"
-  | "doctor"
-  | "new"
-  | "adopt"
-  | "features"
-  | "abandon"
-  | "pr"
-  | "show"
-  | "report"
-  | "completion";
+export type HelpTopic = CommandName;
 
 const INTERNAL = [70, "a bug in specfuse: please report it"] as const;
 const INTERRUPTED = [130, "interrupted (SIGINT, SIGTERM or SIGHUP)"] as const;
